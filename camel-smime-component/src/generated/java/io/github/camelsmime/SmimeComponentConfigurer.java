@@ -30,10 +30,22 @@ public class SmimeComponentConfigurer extends PropertyConfigurerSupport implemen
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         SmimeComponent target = (SmimeComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "addauthenticationresults":
+        case "addAuthenticationResults": getOrCreateConfiguration(target).setAddAuthenticationResults(property(camelContext, boolean.class, value)); return true;
+        case "allowdsa":
+        case "allowDsa": getOrCreateConfiguration(target).setAllowDsa(property(camelContext, boolean.class, value)); return true;
+        case "allowsha1":
+        case "allowSha1": getOrCreateConfiguration(target).setAllowSha1(property(camelContext, boolean.class, value)); return true;
+        case "allowunauthenticatedencryption":
+        case "allowUnauthenticatedEncryption": getOrCreateConfiguration(target).setAllowUnauthenticatedEncryption(property(camelContext, boolean.class, value)); return true;
+        case "authservid":
+        case "authservId": getOrCreateConfiguration(target).setAuthservId(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "compress": getOrCreateConfiguration(target).setCompress(property(camelContext, boolean.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelsmime.SmimeConfiguration.class, value)); return true;
+        case "crlfiles":
+        case "crlFiles": getOrCreateConfiguration(target).setCrlFiles(property(camelContext, java.lang.String.class, value)); return true;
         case "decryptcertificate":
         case "decryptCertificate": getOrCreateConfiguration(target).setDecryptCertificate(property(camelContext, java.lang.String.class, value)); return true;
         case "decryptkeypassword":
@@ -49,6 +61,10 @@ public class SmimeComponentConfigurer extends PropertyConfigurerSupport implemen
         case "decryptprivatekeypassword":
         case "decryptPrivateKeyPassword": getOrCreateConfiguration(target).setDecryptPrivateKeyPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "detached": getOrCreateConfiguration(target).setDetached(property(camelContext, boolean.class, value)); return true;
+        case "enablecrldistributionpoints":
+        case "enableCrlDistributionPoints": getOrCreateConfiguration(target).setEnableCrlDistributionPoints(property(camelContext, boolean.class, value)); return true;
+        case "enableocsp":
+        case "enableOcsp": getOrCreateConfiguration(target).setEnableOcsp(property(camelContext, boolean.class, value)); return true;
         case "encrypttoself":
         case "encryptToSelf": getOrCreateConfiguration(target).setEncryptToSelf(property(camelContext, boolean.class, value)); return true;
         case "encryptionalgorithm":
@@ -65,6 +81,8 @@ public class SmimeComponentConfigurer extends PropertyConfigurerSupport implemen
         case "maxDepth": getOrCreateConfiguration(target).setMaxDepth(property(camelContext, int.class, value)); return true;
         case "maxinflatedsize":
         case "maxInflatedSize": getOrCreateConfiguration(target).setMaxInflatedSize(property(camelContext, long.class, value)); return true;
+        case "minimumrsakeysize":
+        case "minimumRsaKeySize": getOrCreateConfiguration(target).setMinimumRsaKeySize(property(camelContext, int.class, value)); return true;
         case "outputparts":
         case "outputParts": getOrCreateConfiguration(target).setOutputParts(property(camelContext, boolean.class, value)); return true;
         case "provider": getOrCreateConfiguration(target).setProvider(property(camelContext, java.lang.String.class, value)); return true;
@@ -79,8 +97,16 @@ public class SmimeComponentConfigurer extends PropertyConfigurerSupport implemen
         case "recipients": getOrCreateConfiguration(target).setRecipients(property(camelContext, java.lang.String.class, value)); return true;
         case "reportonly":
         case "reportOnly": getOrCreateConfiguration(target).setReportOnly(property(camelContext, boolean.class, value)); return true;
+        case "requirerevocationstatus":
+        case "requireRevocationStatus": getOrCreateConfiguration(target).setRequireRevocationStatus(property(camelContext, boolean.class, value)); return true;
         case "requiresigned":
         case "requireSigned": getOrCreateConfiguration(target).setRequireSigned(property(camelContext, boolean.class, value)); return true;
+        case "revocationcacheseconds":
+        case "revocationCacheSeconds": getOrCreateConfiguration(target).setRevocationCacheSeconds(property(camelContext, int.class, value)); return true;
+        case "revocationtimeoutmillis":
+        case "revocationTimeoutMillis": getOrCreateConfiguration(target).setRevocationTimeoutMillis(property(camelContext, int.class, value)); return true;
+        case "senderbinding":
+        case "senderBinding": getOrCreateConfiguration(target).setSenderBinding(property(camelContext, java.lang.String.class, value)); return true;
         case "signaturealgorithm":
         case "signatureAlgorithm": getOrCreateConfiguration(target).setSignatureAlgorithm(property(camelContext, java.lang.String.class, value)); return true;
         case "signeralias":
@@ -103,6 +129,8 @@ public class SmimeComponentConfigurer extends PropertyConfigurerSupport implemen
         case "trustAnchors": getOrCreateConfiguration(target).setTrustAnchors(property(camelContext, java.lang.String.class, value)); return true;
         case "truststoreparameters":
         case "trustStoreParameters": getOrCreateConfiguration(target).setTrustStoreParameters(property(camelContext, org.apache.camel.support.jsse.KeyStoreParameters.class, value)); return true;
+        case "validationtime":
+        case "validationTime": getOrCreateConfiguration(target).setValidationTime(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -110,10 +138,22 @@ public class SmimeComponentConfigurer extends PropertyConfigurerSupport implemen
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "addauthenticationresults":
+        case "addAuthenticationResults": return boolean.class;
+        case "allowdsa":
+        case "allowDsa": return boolean.class;
+        case "allowsha1":
+        case "allowSha1": return boolean.class;
+        case "allowunauthenticatedencryption":
+        case "allowUnauthenticatedEncryption": return boolean.class;
+        case "authservid":
+        case "authservId": return java.lang.String.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "compress": return boolean.class;
         case "configuration": return io.github.camelsmime.SmimeConfiguration.class;
+        case "crlfiles":
+        case "crlFiles": return java.lang.String.class;
         case "decryptcertificate":
         case "decryptCertificate": return java.lang.String.class;
         case "decryptkeypassword":
@@ -129,6 +169,10 @@ public class SmimeComponentConfigurer extends PropertyConfigurerSupport implemen
         case "decryptprivatekeypassword":
         case "decryptPrivateKeyPassword": return java.lang.String.class;
         case "detached": return boolean.class;
+        case "enablecrldistributionpoints":
+        case "enableCrlDistributionPoints": return boolean.class;
+        case "enableocsp":
+        case "enableOcsp": return boolean.class;
         case "encrypttoself":
         case "encryptToSelf": return boolean.class;
         case "encryptionalgorithm":
@@ -145,6 +189,8 @@ public class SmimeComponentConfigurer extends PropertyConfigurerSupport implemen
         case "maxDepth": return int.class;
         case "maxinflatedsize":
         case "maxInflatedSize": return long.class;
+        case "minimumrsakeysize":
+        case "minimumRsaKeySize": return int.class;
         case "outputparts":
         case "outputParts": return boolean.class;
         case "provider": return java.lang.String.class;
@@ -159,8 +205,16 @@ public class SmimeComponentConfigurer extends PropertyConfigurerSupport implemen
         case "recipients": return java.lang.String.class;
         case "reportonly":
         case "reportOnly": return boolean.class;
+        case "requirerevocationstatus":
+        case "requireRevocationStatus": return boolean.class;
         case "requiresigned":
         case "requireSigned": return boolean.class;
+        case "revocationcacheseconds":
+        case "revocationCacheSeconds": return int.class;
+        case "revocationtimeoutmillis":
+        case "revocationTimeoutMillis": return int.class;
+        case "senderbinding":
+        case "senderBinding": return java.lang.String.class;
         case "signaturealgorithm":
         case "signatureAlgorithm": return java.lang.String.class;
         case "signeralias":
@@ -183,6 +237,8 @@ public class SmimeComponentConfigurer extends PropertyConfigurerSupport implemen
         case "trustAnchors": return java.lang.String.class;
         case "truststoreparameters":
         case "trustStoreParameters": return org.apache.camel.support.jsse.KeyStoreParameters.class;
+        case "validationtime":
+        case "validationTime": return java.lang.String.class;
         default: return null;
         }
     }
@@ -191,10 +247,22 @@ public class SmimeComponentConfigurer extends PropertyConfigurerSupport implemen
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         SmimeComponent target = (SmimeComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "addauthenticationresults":
+        case "addAuthenticationResults": return getOrCreateConfiguration(target).isAddAuthenticationResults();
+        case "allowdsa":
+        case "allowDsa": return getOrCreateConfiguration(target).isAllowDsa();
+        case "allowsha1":
+        case "allowSha1": return getOrCreateConfiguration(target).isAllowSha1();
+        case "allowunauthenticatedencryption":
+        case "allowUnauthenticatedEncryption": return getOrCreateConfiguration(target).isAllowUnauthenticatedEncryption();
+        case "authservid":
+        case "authservId": return getOrCreateConfiguration(target).getAuthservId();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "compress": return getOrCreateConfiguration(target).isCompress();
         case "configuration": return target.getConfiguration();
+        case "crlfiles":
+        case "crlFiles": return getOrCreateConfiguration(target).getCrlFiles();
         case "decryptcertificate":
         case "decryptCertificate": return getOrCreateConfiguration(target).getDecryptCertificate();
         case "decryptkeypassword":
@@ -210,6 +278,10 @@ public class SmimeComponentConfigurer extends PropertyConfigurerSupport implemen
         case "decryptprivatekeypassword":
         case "decryptPrivateKeyPassword": return getOrCreateConfiguration(target).getDecryptPrivateKeyPassword();
         case "detached": return getOrCreateConfiguration(target).isDetached();
+        case "enablecrldistributionpoints":
+        case "enableCrlDistributionPoints": return getOrCreateConfiguration(target).isEnableCrlDistributionPoints();
+        case "enableocsp":
+        case "enableOcsp": return getOrCreateConfiguration(target).isEnableOcsp();
         case "encrypttoself":
         case "encryptToSelf": return getOrCreateConfiguration(target).isEncryptToSelf();
         case "encryptionalgorithm":
@@ -226,6 +298,8 @@ public class SmimeComponentConfigurer extends PropertyConfigurerSupport implemen
         case "maxDepth": return getOrCreateConfiguration(target).getMaxDepth();
         case "maxinflatedsize":
         case "maxInflatedSize": return getOrCreateConfiguration(target).getMaxInflatedSize();
+        case "minimumrsakeysize":
+        case "minimumRsaKeySize": return getOrCreateConfiguration(target).getMinimumRsaKeySize();
         case "outputparts":
         case "outputParts": return getOrCreateConfiguration(target).isOutputParts();
         case "provider": return getOrCreateConfiguration(target).getProvider();
@@ -240,8 +314,16 @@ public class SmimeComponentConfigurer extends PropertyConfigurerSupport implemen
         case "recipients": return getOrCreateConfiguration(target).getRecipients();
         case "reportonly":
         case "reportOnly": return getOrCreateConfiguration(target).isReportOnly();
+        case "requirerevocationstatus":
+        case "requireRevocationStatus": return getOrCreateConfiguration(target).isRequireRevocationStatus();
         case "requiresigned":
         case "requireSigned": return getOrCreateConfiguration(target).isRequireSigned();
+        case "revocationcacheseconds":
+        case "revocationCacheSeconds": return getOrCreateConfiguration(target).getRevocationCacheSeconds();
+        case "revocationtimeoutmillis":
+        case "revocationTimeoutMillis": return getOrCreateConfiguration(target).getRevocationTimeoutMillis();
+        case "senderbinding":
+        case "senderBinding": return getOrCreateConfiguration(target).getSenderBinding();
         case "signaturealgorithm":
         case "signatureAlgorithm": return getOrCreateConfiguration(target).getSignatureAlgorithm();
         case "signeralias":
@@ -264,6 +346,8 @@ public class SmimeComponentConfigurer extends PropertyConfigurerSupport implemen
         case "trustAnchors": return getOrCreateConfiguration(target).getTrustAnchors();
         case "truststoreparameters":
         case "trustStoreParameters": return getOrCreateConfiguration(target).getTrustStoreParameters();
+        case "validationtime":
+        case "validationTime": return getOrCreateConfiguration(target).getValidationTime();
         default: return null;
         }
     }

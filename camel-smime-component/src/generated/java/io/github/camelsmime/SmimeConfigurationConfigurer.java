@@ -22,7 +22,13 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
     private static final Map<String, Object> ALL_OPTIONS;
     static {
         Map<String, Object> map = new CaseInsensitiveMap();
+        map.put("AddAuthenticationResults", boolean.class);
+        map.put("AllowDsa", boolean.class);
+        map.put("AllowSha1", boolean.class);
+        map.put("AllowUnauthenticatedEncryption", boolean.class);
+        map.put("AuthservId", java.lang.String.class);
         map.put("Compress", boolean.class);
+        map.put("CrlFiles", java.lang.String.class);
         map.put("DecryptCertificate", java.lang.String.class);
         map.put("DecryptKeyPassword", java.lang.String.class);
         map.put("DecryptKeyStore", java.lang.String.class);
@@ -31,6 +37,8 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         map.put("DecryptPrivateKey", java.lang.String.class);
         map.put("DecryptPrivateKeyPassword", java.lang.String.class);
         map.put("Detached", boolean.class);
+        map.put("EnableCrlDistributionPoints", boolean.class);
+        map.put("EnableOcsp", boolean.class);
         map.put("EncryptToSelf", boolean.class);
         map.put("EncryptionAlgorithm", java.lang.String.class);
         map.put("InputFormat", java.lang.String.class);
@@ -38,6 +46,7 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         map.put("KeyEncryptionAlgorithm", java.lang.String.class);
         map.put("MaxDepth", int.class);
         map.put("MaxInflatedSize", long.class);
+        map.put("MinimumRsaKeySize", int.class);
         map.put("OutputParts", boolean.class);
         map.put("Provider", java.lang.String.class);
         map.put("RecipientCertificateDir", java.lang.String.class);
@@ -46,7 +55,11 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         map.put("RecipientKeyStorePassword", java.lang.String.class);
         map.put("Recipients", java.lang.String.class);
         map.put("ReportOnly", boolean.class);
+        map.put("RequireRevocationStatus", boolean.class);
         map.put("RequireSigned", boolean.class);
+        map.put("RevocationCacheSeconds", int.class);
+        map.put("RevocationTimeoutMillis", int.class);
+        map.put("SenderBinding", java.lang.String.class);
         map.put("SignatureAlgorithm", java.lang.String.class);
         map.put("SignerAlias", java.lang.String.class);
         map.put("SignerCertificate", java.lang.String.class);
@@ -58,6 +71,7 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         map.put("SignerPrivateKeyPassword", java.lang.String.class);
         map.put("TrustAnchors", java.lang.String.class);
         map.put("TrustStoreParameters", org.apache.camel.support.jsse.KeyStoreParameters.class);
+        map.put("ValidationTime", java.lang.String.class);
         ALL_OPTIONS = map;
     }
 
@@ -65,7 +79,19 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         io.github.camelsmime.SmimeConfiguration target = (io.github.camelsmime.SmimeConfiguration) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "addauthenticationresults":
+        case "addAuthenticationResults": target.setAddAuthenticationResults(property(camelContext, boolean.class, value)); return true;
+        case "allowdsa":
+        case "allowDsa": target.setAllowDsa(property(camelContext, boolean.class, value)); return true;
+        case "allowsha1":
+        case "allowSha1": target.setAllowSha1(property(camelContext, boolean.class, value)); return true;
+        case "allowunauthenticatedencryption":
+        case "allowUnauthenticatedEncryption": target.setAllowUnauthenticatedEncryption(property(camelContext, boolean.class, value)); return true;
+        case "authservid":
+        case "authservId": target.setAuthservId(property(camelContext, java.lang.String.class, value)); return true;
         case "compress": target.setCompress(property(camelContext, boolean.class, value)); return true;
+        case "crlfiles":
+        case "crlFiles": target.setCrlFiles(property(camelContext, java.lang.String.class, value)); return true;
         case "decryptcertificate":
         case "decryptCertificate": target.setDecryptCertificate(property(camelContext, java.lang.String.class, value)); return true;
         case "decryptkeypassword":
@@ -81,6 +107,10 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         case "decryptprivatekeypassword":
         case "decryptPrivateKeyPassword": target.setDecryptPrivateKeyPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "detached": target.setDetached(property(camelContext, boolean.class, value)); return true;
+        case "enablecrldistributionpoints":
+        case "enableCrlDistributionPoints": target.setEnableCrlDistributionPoints(property(camelContext, boolean.class, value)); return true;
+        case "enableocsp":
+        case "enableOcsp": target.setEnableOcsp(property(camelContext, boolean.class, value)); return true;
         case "encrypttoself":
         case "encryptToSelf": target.setEncryptToSelf(property(camelContext, boolean.class, value)); return true;
         case "encryptionalgorithm":
@@ -95,6 +125,8 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         case "maxDepth": target.setMaxDepth(property(camelContext, int.class, value)); return true;
         case "maxinflatedsize":
         case "maxInflatedSize": target.setMaxInflatedSize(property(camelContext, long.class, value)); return true;
+        case "minimumrsakeysize":
+        case "minimumRsaKeySize": target.setMinimumRsaKeySize(property(camelContext, int.class, value)); return true;
         case "outputparts":
         case "outputParts": target.setOutputParts(property(camelContext, boolean.class, value)); return true;
         case "provider": target.setProvider(property(camelContext, java.lang.String.class, value)); return true;
@@ -109,8 +141,16 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         case "recipients": target.setRecipients(property(camelContext, java.lang.String.class, value)); return true;
         case "reportonly":
         case "reportOnly": target.setReportOnly(property(camelContext, boolean.class, value)); return true;
+        case "requirerevocationstatus":
+        case "requireRevocationStatus": target.setRequireRevocationStatus(property(camelContext, boolean.class, value)); return true;
         case "requiresigned":
         case "requireSigned": target.setRequireSigned(property(camelContext, boolean.class, value)); return true;
+        case "revocationcacheseconds":
+        case "revocationCacheSeconds": target.setRevocationCacheSeconds(property(camelContext, int.class, value)); return true;
+        case "revocationtimeoutmillis":
+        case "revocationTimeoutMillis": target.setRevocationTimeoutMillis(property(camelContext, int.class, value)); return true;
+        case "senderbinding":
+        case "senderBinding": target.setSenderBinding(property(camelContext, java.lang.String.class, value)); return true;
         case "signaturealgorithm":
         case "signatureAlgorithm": target.setSignatureAlgorithm(property(camelContext, java.lang.String.class, value)); return true;
         case "signeralias":
@@ -133,6 +173,8 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         case "trustAnchors": target.setTrustAnchors(property(camelContext, java.lang.String.class, value)); return true;
         case "truststoreparameters":
         case "trustStoreParameters": target.setTrustStoreParameters(property(camelContext, org.apache.camel.support.jsse.KeyStoreParameters.class, value)); return true;
+        case "validationtime":
+        case "validationTime": target.setValidationTime(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -145,7 +187,19 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "addauthenticationresults":
+        case "addAuthenticationResults": return boolean.class;
+        case "allowdsa":
+        case "allowDsa": return boolean.class;
+        case "allowsha1":
+        case "allowSha1": return boolean.class;
+        case "allowunauthenticatedencryption":
+        case "allowUnauthenticatedEncryption": return boolean.class;
+        case "authservid":
+        case "authservId": return java.lang.String.class;
         case "compress": return boolean.class;
+        case "crlfiles":
+        case "crlFiles": return java.lang.String.class;
         case "decryptcertificate":
         case "decryptCertificate": return java.lang.String.class;
         case "decryptkeypassword":
@@ -161,6 +215,10 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         case "decryptprivatekeypassword":
         case "decryptPrivateKeyPassword": return java.lang.String.class;
         case "detached": return boolean.class;
+        case "enablecrldistributionpoints":
+        case "enableCrlDistributionPoints": return boolean.class;
+        case "enableocsp":
+        case "enableOcsp": return boolean.class;
         case "encrypttoself":
         case "encryptToSelf": return boolean.class;
         case "encryptionalgorithm":
@@ -175,6 +233,8 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         case "maxDepth": return int.class;
         case "maxinflatedsize":
         case "maxInflatedSize": return long.class;
+        case "minimumrsakeysize":
+        case "minimumRsaKeySize": return int.class;
         case "outputparts":
         case "outputParts": return boolean.class;
         case "provider": return java.lang.String.class;
@@ -189,8 +249,16 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         case "recipients": return java.lang.String.class;
         case "reportonly":
         case "reportOnly": return boolean.class;
+        case "requirerevocationstatus":
+        case "requireRevocationStatus": return boolean.class;
         case "requiresigned":
         case "requireSigned": return boolean.class;
+        case "revocationcacheseconds":
+        case "revocationCacheSeconds": return int.class;
+        case "revocationtimeoutmillis":
+        case "revocationTimeoutMillis": return int.class;
+        case "senderbinding":
+        case "senderBinding": return java.lang.String.class;
         case "signaturealgorithm":
         case "signatureAlgorithm": return java.lang.String.class;
         case "signeralias":
@@ -213,6 +281,8 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         case "trustAnchors": return java.lang.String.class;
         case "truststoreparameters":
         case "trustStoreParameters": return org.apache.camel.support.jsse.KeyStoreParameters.class;
+        case "validationtime":
+        case "validationTime": return java.lang.String.class;
         default: return null;
         }
     }
@@ -221,7 +291,19 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         io.github.camelsmime.SmimeConfiguration target = (io.github.camelsmime.SmimeConfiguration) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "addauthenticationresults":
+        case "addAuthenticationResults": return target.isAddAuthenticationResults();
+        case "allowdsa":
+        case "allowDsa": return target.isAllowDsa();
+        case "allowsha1":
+        case "allowSha1": return target.isAllowSha1();
+        case "allowunauthenticatedencryption":
+        case "allowUnauthenticatedEncryption": return target.isAllowUnauthenticatedEncryption();
+        case "authservid":
+        case "authservId": return target.getAuthservId();
         case "compress": return target.isCompress();
+        case "crlfiles":
+        case "crlFiles": return target.getCrlFiles();
         case "decryptcertificate":
         case "decryptCertificate": return target.getDecryptCertificate();
         case "decryptkeypassword":
@@ -237,6 +319,10 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         case "decryptprivatekeypassword":
         case "decryptPrivateKeyPassword": return target.getDecryptPrivateKeyPassword();
         case "detached": return target.isDetached();
+        case "enablecrldistributionpoints":
+        case "enableCrlDistributionPoints": return target.isEnableCrlDistributionPoints();
+        case "enableocsp":
+        case "enableOcsp": return target.isEnableOcsp();
         case "encrypttoself":
         case "encryptToSelf": return target.isEncryptToSelf();
         case "encryptionalgorithm":
@@ -251,6 +337,8 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         case "maxDepth": return target.getMaxDepth();
         case "maxinflatedsize":
         case "maxInflatedSize": return target.getMaxInflatedSize();
+        case "minimumrsakeysize":
+        case "minimumRsaKeySize": return target.getMinimumRsaKeySize();
         case "outputparts":
         case "outputParts": return target.isOutputParts();
         case "provider": return target.getProvider();
@@ -265,8 +353,16 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         case "recipients": return target.getRecipients();
         case "reportonly":
         case "reportOnly": return target.isReportOnly();
+        case "requirerevocationstatus":
+        case "requireRevocationStatus": return target.isRequireRevocationStatus();
         case "requiresigned":
         case "requireSigned": return target.isRequireSigned();
+        case "revocationcacheseconds":
+        case "revocationCacheSeconds": return target.getRevocationCacheSeconds();
+        case "revocationtimeoutmillis":
+        case "revocationTimeoutMillis": return target.getRevocationTimeoutMillis();
+        case "senderbinding":
+        case "senderBinding": return target.getSenderBinding();
         case "signaturealgorithm":
         case "signatureAlgorithm": return target.getSignatureAlgorithm();
         case "signeralias":
@@ -289,6 +385,8 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         case "trustAnchors": return target.getTrustAnchors();
         case "truststoreparameters":
         case "trustStoreParameters": return target.getTrustStoreParameters();
+        case "validationtime":
+        case "validationTime": return target.getValidationTime();
         default: return null;
         }
     }

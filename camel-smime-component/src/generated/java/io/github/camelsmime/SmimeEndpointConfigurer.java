@@ -23,7 +23,19 @@ public class SmimeEndpointConfigurer extends PropertyConfigurerSupport implement
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         SmimeEndpoint target = (SmimeEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "addauthenticationresults":
+        case "addAuthenticationResults": target.getConfiguration().setAddAuthenticationResults(property(camelContext, boolean.class, value)); return true;
+        case "allowdsa":
+        case "allowDsa": target.getConfiguration().setAllowDsa(property(camelContext, boolean.class, value)); return true;
+        case "allowsha1":
+        case "allowSha1": target.getConfiguration().setAllowSha1(property(camelContext, boolean.class, value)); return true;
+        case "allowunauthenticatedencryption":
+        case "allowUnauthenticatedEncryption": target.getConfiguration().setAllowUnauthenticatedEncryption(property(camelContext, boolean.class, value)); return true;
+        case "authservid":
+        case "authservId": target.getConfiguration().setAuthservId(property(camelContext, java.lang.String.class, value)); return true;
         case "compress": target.getConfiguration().setCompress(property(camelContext, boolean.class, value)); return true;
+        case "crlfiles":
+        case "crlFiles": target.getConfiguration().setCrlFiles(property(camelContext, java.lang.String.class, value)); return true;
         case "decryptcertificate":
         case "decryptCertificate": target.getConfiguration().setDecryptCertificate(property(camelContext, java.lang.String.class, value)); return true;
         case "decryptkeypassword":
@@ -39,6 +51,10 @@ public class SmimeEndpointConfigurer extends PropertyConfigurerSupport implement
         case "decryptprivatekeypassword":
         case "decryptPrivateKeyPassword": target.getConfiguration().setDecryptPrivateKeyPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "detached": target.getConfiguration().setDetached(property(camelContext, boolean.class, value)); return true;
+        case "enablecrldistributionpoints":
+        case "enableCrlDistributionPoints": target.getConfiguration().setEnableCrlDistributionPoints(property(camelContext, boolean.class, value)); return true;
+        case "enableocsp":
+        case "enableOcsp": target.getConfiguration().setEnableOcsp(property(camelContext, boolean.class, value)); return true;
         case "encrypttoself":
         case "encryptToSelf": target.getConfiguration().setEncryptToSelf(property(camelContext, boolean.class, value)); return true;
         case "encryptionalgorithm":
@@ -55,6 +71,8 @@ public class SmimeEndpointConfigurer extends PropertyConfigurerSupport implement
         case "maxDepth": target.getConfiguration().setMaxDepth(property(camelContext, int.class, value)); return true;
         case "maxinflatedsize":
         case "maxInflatedSize": target.getConfiguration().setMaxInflatedSize(property(camelContext, long.class, value)); return true;
+        case "minimumrsakeysize":
+        case "minimumRsaKeySize": target.getConfiguration().setMinimumRsaKeySize(property(camelContext, int.class, value)); return true;
         case "outputparts":
         case "outputParts": target.getConfiguration().setOutputParts(property(camelContext, boolean.class, value)); return true;
         case "provider": target.getConfiguration().setProvider(property(camelContext, java.lang.String.class, value)); return true;
@@ -69,8 +87,16 @@ public class SmimeEndpointConfigurer extends PropertyConfigurerSupport implement
         case "recipients": target.getConfiguration().setRecipients(property(camelContext, java.lang.String.class, value)); return true;
         case "reportonly":
         case "reportOnly": target.getConfiguration().setReportOnly(property(camelContext, boolean.class, value)); return true;
+        case "requirerevocationstatus":
+        case "requireRevocationStatus": target.getConfiguration().setRequireRevocationStatus(property(camelContext, boolean.class, value)); return true;
         case "requiresigned":
         case "requireSigned": target.getConfiguration().setRequireSigned(property(camelContext, boolean.class, value)); return true;
+        case "revocationcacheseconds":
+        case "revocationCacheSeconds": target.getConfiguration().setRevocationCacheSeconds(property(camelContext, int.class, value)); return true;
+        case "revocationtimeoutmillis":
+        case "revocationTimeoutMillis": target.getConfiguration().setRevocationTimeoutMillis(property(camelContext, int.class, value)); return true;
+        case "senderbinding":
+        case "senderBinding": target.getConfiguration().setSenderBinding(property(camelContext, java.lang.String.class, value)); return true;
         case "signaturealgorithm":
         case "signatureAlgorithm": target.getConfiguration().setSignatureAlgorithm(property(camelContext, java.lang.String.class, value)); return true;
         case "signeralias":
@@ -93,6 +119,8 @@ public class SmimeEndpointConfigurer extends PropertyConfigurerSupport implement
         case "trustAnchors": target.getConfiguration().setTrustAnchors(property(camelContext, java.lang.String.class, value)); return true;
         case "truststoreparameters":
         case "trustStoreParameters": target.getConfiguration().setTrustStoreParameters(property(camelContext, org.apache.camel.support.jsse.KeyStoreParameters.class, value)); return true;
+        case "validationtime":
+        case "validationTime": target.getConfiguration().setValidationTime(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -100,7 +128,19 @@ public class SmimeEndpointConfigurer extends PropertyConfigurerSupport implement
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "addauthenticationresults":
+        case "addAuthenticationResults": return boolean.class;
+        case "allowdsa":
+        case "allowDsa": return boolean.class;
+        case "allowsha1":
+        case "allowSha1": return boolean.class;
+        case "allowunauthenticatedencryption":
+        case "allowUnauthenticatedEncryption": return boolean.class;
+        case "authservid":
+        case "authservId": return java.lang.String.class;
         case "compress": return boolean.class;
+        case "crlfiles":
+        case "crlFiles": return java.lang.String.class;
         case "decryptcertificate":
         case "decryptCertificate": return java.lang.String.class;
         case "decryptkeypassword":
@@ -116,6 +156,10 @@ public class SmimeEndpointConfigurer extends PropertyConfigurerSupport implement
         case "decryptprivatekeypassword":
         case "decryptPrivateKeyPassword": return java.lang.String.class;
         case "detached": return boolean.class;
+        case "enablecrldistributionpoints":
+        case "enableCrlDistributionPoints": return boolean.class;
+        case "enableocsp":
+        case "enableOcsp": return boolean.class;
         case "encrypttoself":
         case "encryptToSelf": return boolean.class;
         case "encryptionalgorithm":
@@ -132,6 +176,8 @@ public class SmimeEndpointConfigurer extends PropertyConfigurerSupport implement
         case "maxDepth": return int.class;
         case "maxinflatedsize":
         case "maxInflatedSize": return long.class;
+        case "minimumrsakeysize":
+        case "minimumRsaKeySize": return int.class;
         case "outputparts":
         case "outputParts": return boolean.class;
         case "provider": return java.lang.String.class;
@@ -146,8 +192,16 @@ public class SmimeEndpointConfigurer extends PropertyConfigurerSupport implement
         case "recipients": return java.lang.String.class;
         case "reportonly":
         case "reportOnly": return boolean.class;
+        case "requirerevocationstatus":
+        case "requireRevocationStatus": return boolean.class;
         case "requiresigned":
         case "requireSigned": return boolean.class;
+        case "revocationcacheseconds":
+        case "revocationCacheSeconds": return int.class;
+        case "revocationtimeoutmillis":
+        case "revocationTimeoutMillis": return int.class;
+        case "senderbinding":
+        case "senderBinding": return java.lang.String.class;
         case "signaturealgorithm":
         case "signatureAlgorithm": return java.lang.String.class;
         case "signeralias":
@@ -170,6 +224,8 @@ public class SmimeEndpointConfigurer extends PropertyConfigurerSupport implement
         case "trustAnchors": return java.lang.String.class;
         case "truststoreparameters":
         case "trustStoreParameters": return org.apache.camel.support.jsse.KeyStoreParameters.class;
+        case "validationtime":
+        case "validationTime": return java.lang.String.class;
         default: return null;
         }
     }
@@ -178,7 +234,19 @@ public class SmimeEndpointConfigurer extends PropertyConfigurerSupport implement
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         SmimeEndpoint target = (SmimeEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "addauthenticationresults":
+        case "addAuthenticationResults": return target.getConfiguration().isAddAuthenticationResults();
+        case "allowdsa":
+        case "allowDsa": return target.getConfiguration().isAllowDsa();
+        case "allowsha1":
+        case "allowSha1": return target.getConfiguration().isAllowSha1();
+        case "allowunauthenticatedencryption":
+        case "allowUnauthenticatedEncryption": return target.getConfiguration().isAllowUnauthenticatedEncryption();
+        case "authservid":
+        case "authservId": return target.getConfiguration().getAuthservId();
         case "compress": return target.getConfiguration().isCompress();
+        case "crlfiles":
+        case "crlFiles": return target.getConfiguration().getCrlFiles();
         case "decryptcertificate":
         case "decryptCertificate": return target.getConfiguration().getDecryptCertificate();
         case "decryptkeypassword":
@@ -194,6 +262,10 @@ public class SmimeEndpointConfigurer extends PropertyConfigurerSupport implement
         case "decryptprivatekeypassword":
         case "decryptPrivateKeyPassword": return target.getConfiguration().getDecryptPrivateKeyPassword();
         case "detached": return target.getConfiguration().isDetached();
+        case "enablecrldistributionpoints":
+        case "enableCrlDistributionPoints": return target.getConfiguration().isEnableCrlDistributionPoints();
+        case "enableocsp":
+        case "enableOcsp": return target.getConfiguration().isEnableOcsp();
         case "encrypttoself":
         case "encryptToSelf": return target.getConfiguration().isEncryptToSelf();
         case "encryptionalgorithm":
@@ -210,6 +282,8 @@ public class SmimeEndpointConfigurer extends PropertyConfigurerSupport implement
         case "maxDepth": return target.getConfiguration().getMaxDepth();
         case "maxinflatedsize":
         case "maxInflatedSize": return target.getConfiguration().getMaxInflatedSize();
+        case "minimumrsakeysize":
+        case "minimumRsaKeySize": return target.getConfiguration().getMinimumRsaKeySize();
         case "outputparts":
         case "outputParts": return target.getConfiguration().isOutputParts();
         case "provider": return target.getConfiguration().getProvider();
@@ -224,8 +298,16 @@ public class SmimeEndpointConfigurer extends PropertyConfigurerSupport implement
         case "recipients": return target.getConfiguration().getRecipients();
         case "reportonly":
         case "reportOnly": return target.getConfiguration().isReportOnly();
+        case "requirerevocationstatus":
+        case "requireRevocationStatus": return target.getConfiguration().isRequireRevocationStatus();
         case "requiresigned":
         case "requireSigned": return target.getConfiguration().isRequireSigned();
+        case "revocationcacheseconds":
+        case "revocationCacheSeconds": return target.getConfiguration().getRevocationCacheSeconds();
+        case "revocationtimeoutmillis":
+        case "revocationTimeoutMillis": return target.getConfiguration().getRevocationTimeoutMillis();
+        case "senderbinding":
+        case "senderBinding": return target.getConfiguration().getSenderBinding();
         case "signaturealgorithm":
         case "signatureAlgorithm": return target.getConfiguration().getSignatureAlgorithm();
         case "signeralias":
@@ -248,6 +330,8 @@ public class SmimeEndpointConfigurer extends PropertyConfigurerSupport implement
         case "trustAnchors": return target.getConfiguration().getTrustAnchors();
         case "truststoreparameters":
         case "trustStoreParameters": return target.getConfiguration().getTrustStoreParameters();
+        case "validationtime":
+        case "validationTime": return target.getConfiguration().getValidationTime();
         default: return null;
         }
     }

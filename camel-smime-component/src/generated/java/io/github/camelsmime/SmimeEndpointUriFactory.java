@@ -24,8 +24,14 @@ public class SmimeEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(38);
+        Set<String> props = new HashSet<>(52);
+        props.add("addAuthenticationResults");
+        props.add("allowDsa");
+        props.add("allowSha1");
+        props.add("allowUnauthenticatedEncryption");
+        props.add("authservId");
         props.add("compress");
+        props.add("crlFiles");
         props.add("decryptCertificate");
         props.add("decryptKeyPassword");
         props.add("decryptKeyStore");
@@ -34,6 +40,8 @@ public class SmimeEndpointUriFactory extends org.apache.camel.support.component.
         props.add("decryptPrivateKey");
         props.add("decryptPrivateKeyPassword");
         props.add("detached");
+        props.add("enableCrlDistributionPoints");
+        props.add("enableOcsp");
         props.add("encryptToSelf");
         props.add("encryptionAlgorithm");
         props.add("inputFormat");
@@ -42,6 +50,7 @@ public class SmimeEndpointUriFactory extends org.apache.camel.support.component.
         props.add("lazyStartProducer");
         props.add("maxDepth");
         props.add("maxInflatedSize");
+        props.add("minimumRsaKeySize");
         props.add("operation");
         props.add("outputParts");
         props.add("provider");
@@ -51,7 +60,11 @@ public class SmimeEndpointUriFactory extends org.apache.camel.support.component.
         props.add("recipientKeyStorePassword");
         props.add("recipients");
         props.add("reportOnly");
+        props.add("requireRevocationStatus");
         props.add("requireSigned");
+        props.add("revocationCacheSeconds");
+        props.add("revocationTimeoutMillis");
+        props.add("senderBinding");
         props.add("signatureAlgorithm");
         props.add("signerAlias");
         props.add("signerCertificate");
@@ -63,6 +76,7 @@ public class SmimeEndpointUriFactory extends org.apache.camel.support.component.
         props.add("signerPrivateKeyPassword");
         props.add("trustAnchors");
         props.add("trustStoreParameters");
+        props.add("validationTime");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(7);
         secretProps.add("decryptKeyPassword");

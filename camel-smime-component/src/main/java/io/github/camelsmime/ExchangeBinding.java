@@ -25,6 +25,8 @@ import org.apache.camel.support.SynchronizationAdapter;
 import io.github.camelsmime.mime.Mime;
 import io.github.camelsmime.mime.MessageAssembler;
 import io.github.camelsmime.mime.Spool;
+import io.github.camelsmime.trust.Finding;
+import io.github.camelsmime.unwrap.AuthenticationResults;
 import io.github.camelsmime.unwrap.Unwrapper;
 import io.github.camelsmime.unwrap.Verdict;
 
@@ -81,12 +83,22 @@ final class ExchangeBinding {
         }
     }
 
-    /** A sender cannot forge a verdict: any incoming CamelSmime* header is dropped before unmarshal. */
+    /**
+     * A sender cannot forge a verdict: any incoming CamelSmime* header, and any Authentication-Results header that
+     * claims an smime result, is dropped before unmarshal.
+     */
     static void removeIncomingVerdictHeaders(Message message) {
         message.removeHeaders(SmimeConstants.HEADER_PREFIX + "*");
+        List<String> forged = new ArrayList<>();
+        message.getHeaders().forEach((name, value) -> {
+            if (name.equalsIgnoreCase(AuthenticationResults.HEADER) && AuthenticationResults.claimsSmime(value)) {
+                forged.add(name);
+            }
+        });
+        forged.forEach(message::removeHeader);
     }
 
-    static void applyVerdict(Message message, Verdict verdict) {
+    static void applyVerdict(Message message, Verdict verdict, String authservId) {
         message.setHeader(SmimeConstants.VERDICT, verdict);
         message.setHeader(SmimeConstants.LAYERS, verdict.layersAsString());
         message.setHeader(SmimeConstants.SIGNED, verdict.signed());
@@ -100,16 +112,36 @@ final class ExchangeBinding {
             message.setHeader(SmimeConstants.CONTENT_ENCRYPTION_ALGORITHM, verdict.contentEncryptionAlgorithm());
         }
         message.setHeader(SmimeConstants.COMPRESSED, verdict.compressed());
-        if (!verdict.failures().isEmpty()) {
-            message.setHeader(SmimeConstants.FAILURE_REASON, verdict.signatureValid() == Boolean.FALSE
-                    ? SmimeSignatureException.REASON : SmimeTrustException.REASON);
+        message.setHeader(SmimeConstants.SENDER_CHECK, verdict.sender().status().code());
+        if (verdict.sender().address() != null) {
+            message.setHeader(SmimeConstants.SENDER, verdict.sender().address());
+        }
+        if (verdict.partiallySigned()) {
+            message.setHeader(SmimeConstants.PARTIALLY_SIGNED, true);
+        }
+        setIfPresent(message, SmimeConstants.SIGNED_PARTS, verdict.partReferences("signed"));
+        setIfPresent(message, SmimeConstants.ENCRYPTED_PARTS, verdict.partReferences("encrypted"));
+        message.setHeader(SmimeConstants.AUTHENTICATION_RESULTS, AuthenticationResults.of(verdict, authservId));
+        Finding first = verdict.firstFailure();
+        if (first != null) {
+            SmimeException typed = first.check().exception(first.message());
+            message.setHeader(SmimeConstants.FAILURE_REASON, typed.getReason());
+            message.setHeader(SmimeConstants.FAILURE_CHECK, typed.getCheck());
             message.setHeader(SmimeConstants.FAILURE_MESSAGE, String.join("; ", verdict.failures()));
         }
     }
 
-    static void applyFailure(Message message, SmimeException failure) {
+    private static void setIfPresent(Message message, String name, String value) {
+        if (value != null) {
+            message.setHeader(name, value);
+        }
+    }
+
+    static void applyFailure(Message message, SmimeException failure, String authservId) {
         message.setHeader(SmimeConstants.FAILURE_REASON, failure.getReason());
+        message.setHeader(SmimeConstants.FAILURE_CHECK, failure.getCheck());
         message.setHeader(SmimeConstants.FAILURE_MESSAGE, failure.getMessage());
+        message.setHeader(SmimeConstants.AUTHENTICATION_RESULTS, AuthenticationResults.ofFailure(failure, authservId));
     }
 
     /** Makes a stream body re-readable so that on failure the original bytes are still there. */
@@ -150,12 +182,12 @@ final class ExchangeBinding {
     }
 
     /** The opened message as a body, or its first part as the body plus the other parts as attachments. */
-    static Object openedBody(Unwrapper.Opened opened, Message message, boolean outputParts)
-            throws IOException, MessagingException {
+    static Object openedBody(Unwrapper.Opened opened, Message message, boolean outputParts,
+            String authenticationResults) throws IOException, MessagingException {
         if (!outputParts) {
             Spool out = new Spool();
             try (OutputStream os = out.output()) {
-                opened.writeMessage(os);
+                opened.writeMessage(os, authenticationResults);
             } catch (IOException | RuntimeException e) {
                 out.close();
                 throw e;

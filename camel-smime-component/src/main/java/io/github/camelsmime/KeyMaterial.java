@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,7 @@ import io.github.camelsmime.keys.DecryptionKey;
 import io.github.camelsmime.keys.KeyLoader;
 import io.github.camelsmime.keys.RecipientDirectory;
 import io.github.camelsmime.keys.SignerKey;
+import io.github.camelsmime.trust.RevocationSources;
 
 /**
  * Resolves the key options of a {@link SmimeConfiguration} into keys and certificates, once, when an endpoint or
@@ -134,6 +136,38 @@ final class KeyMaterial {
     List<X509Certificate> intermediates() {
         return notBlank(cfg.getIntermediateCertificates())
                 ? certificatesOfAll(cfg.getIntermediateCertificates()) : List.of();
+    }
+
+    /** The CRLs of crlFiles: each entry a CRL file (DER or PEM, one or many CRLs) or a folder of such files. */
+    List<X509CRL> crls() {
+        List<X509CRL> result = new ArrayList<>();
+        if (!notBlank(cfg.getCrlFiles())) {
+            return result;
+        }
+        for (String resource : cfg.getCrlFiles().split(",")) {
+            if (resource.isBlank()) {
+                continue;
+            }
+            File dir = new File(stripFileScheme(resource.trim()));
+            if (dir.isDirectory()) {
+                File[] files = dir.listFiles(File::isFile);
+                for (File f : files == null ? new File[0] : files) {
+                    try (InputStream in = new FileInputStream(f)) {
+                        result.addAll(RevocationSources.readCrls(in));
+                    } catch (IOException e) {
+                        // a stray non-CRL file in the folder is skipped, not fatal
+                    }
+                }
+            } else {
+                try (InputStream in = open(resource.trim())) {
+                    result.addAll(RevocationSources.readCrls(in));
+                } catch (IOException e) {
+                    throw new IllegalArgumentException("Cannot read CRLs from " + resource.trim() + ": "
+                            + e.getMessage(), e);
+                }
+            }
+        }
+        return result;
     }
 
     private List<X509Certificate> certificatesOfAll(String commaSeparated) {

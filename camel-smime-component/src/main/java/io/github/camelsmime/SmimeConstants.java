@@ -3,8 +3,9 @@ package io.github.camelsmime;
 import org.apache.camel.spi.Metadata;
 
 /**
- * Every exchange header the component reads or writes. Headers starting with {@code CamelSmime} that arrive on an
- * incoming message are removed before an unmarshal operation, so a sender cannot forge a verdict.
+ * Every exchange header the component reads or writes. Headers starting with {@code CamelSmime}, and
+ * {@code Authentication-Results} headers that claim an smime result, that arrive on an incoming message are removed
+ * before an unmarshal operation, so a sender cannot forge a verdict.
  */
 public final class SmimeConstants {
 
@@ -17,8 +18,9 @@ public final class SmimeConstants {
     @Metadata(label = "producer", description = "Whether every signature of every signed layer verified (fail closed:"
             + " one bad signer makes it false). Absent when the message is not signed.", javaType = "Boolean")
     public static final String SIGNATURE_VALID = "CamelSmimeSignatureValid";
-    @Metadata(label = "producer", description = "Whether every signer chains to a configured trust anchor and passed the"
-            + " certificate policy.", javaType = "Boolean")
+    @Metadata(label = "producer", description = "Whether the message is signed and trusted: every signature verifies,"
+            + " every signer chains to a configured trust anchor and passed the certificate policy (key usage,"
+            + " revocation, algorithm strength), and the sender binding did not fail.", javaType = "Boolean")
     public static final String TRUSTED = "CamelSmimeTrusted";
     @Metadata(label = "producer", description = "The signers of every signed layer, outermost layer first: subject,"
             + " e-mail addresses, issuer, serial, signing time, digest and signature algorithms, math and trust result.",
@@ -44,6 +46,34 @@ public final class SmimeConstants {
     @Metadata(label = "producer", description = "With reportOnly=true: the human readable failure message.",
               javaType = "String")
     public static final String FAILURE_MESSAGE = "CamelSmimeFailureMessage";
+    @Metadata(label = "producer", description = "With reportOnly=true: the code of the check that failed first, finer"
+            + " than the reason: signature, not-signed, partially-signed, path, expired, not-yet-valid, revoked,"
+            + " key-usage, ext-key-usage, weak-algorithm, revocation-unknown, sender-mismatch, decryption,"
+            + " not-encrypted, malformed, limit-exceeded.", javaType = "String")
+    public static final String FAILURE_CHECK = "CamelSmimeFailureCheck";
+    @Metadata(label = "producer", description = "The sender binding: pass (the From address, or with"
+            + " senderBinding=fromOrSender the Sender, is an address of a signer), fail, none (the message has no From:"
+            + " the sender was not checked) or off.", javaType = "String")
+    public static final String SENDER_CHECK = "CamelSmimeSenderCheck";
+    @Metadata(label = "producer", description = "The address the sender binding proved (pass) or could not prove (fail).",
+              javaType = "String")
+    public static final String SENDER = "CamelSmimeSender";
+    @Metadata(label = "producer", description = "True when the message root is not signed but a part inside it is"
+            + " (CamelSmimeSigned is then false). Never a signed message.", javaType = "Boolean")
+    public static final String PARTIALLY_SIGNED = "CamelSmimePartiallySigned";
+    @Metadata(label = "producer", description = "The signed parts inside an unsigned root: IMAP-style part numbers with"
+            + " the Content-ID when there is one, comma separated, for example 2 <sig@example.com>.",
+              javaType = "String")
+    public static final String SIGNED_PARTS = "CamelSmimeSignedParts";
+    @Metadata(label = "producer", description = "The encrypted parts inside a root that is not itself encrypted (for"
+            + " example an EFAIL-style multipart/alternative); they are not decrypted into the message.",
+              javaType = "String")
+    public static final String ENCRYPTED_PARTS = "CamelSmimeEncryptedParts";
+    @Metadata(label = "producer", description = "The verdict as an Authentication-Results header value (RFC 8601 with"
+            + " the smime method of RFC 7281), for example host; smime=pass body.smime-identifier=alice@example.com"
+            + " body.smime-serial=1a2b body.smime-issuer=\"CN=CA\". Copy it to an Authentication-Results header, or"
+            + " set addAuthenticationResults=true to have it written into the opened message.", javaType = "String")
+    public static final String AUTHENTICATION_RESULTS = "CamelSmimeAuthenticationResults";
     @Metadata(label = "producer", description = "With outputParts=true: the file name of the part handed back as the"
             + " body, when it has one.", javaType = "String")
     public static final String FILE_NAME = "CamelSmimeFileName";

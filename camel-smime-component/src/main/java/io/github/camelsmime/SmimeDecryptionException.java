@@ -6,6 +6,8 @@ package io.github.camelsmime;
 public class SmimeDecryptionException extends SmimeException {
     /** The short failure code put into headers and problem responses. */
     public static final String REASON = "decryption-failed";
+    /** The one message every decryption failure carries, whatever step failed. */
+    public static final String MESSAGE = "Decryption failed";
     private static final long serialVersionUID = 1L;
 
     public SmimeDecryptionException(String message) {

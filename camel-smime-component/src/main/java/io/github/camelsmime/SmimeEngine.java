@@ -3,12 +3,15 @@ package io.github.camelsmime;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import jakarta.mail.Header;
 import jakarta.mail.internet.AddressException;
@@ -28,7 +31,12 @@ import io.github.camelsmime.keys.RecipientDirectory;
 import io.github.camelsmime.mime.MessageAssembler;
 import io.github.camelsmime.mime.MessageWriter;
 import io.github.camelsmime.sign.SmimeSigner;
+import io.github.camelsmime.trust.AlgorithmPolicy;
+import io.github.camelsmime.trust.OnlineRevocation;
+import io.github.camelsmime.trust.RevocationSources;
+import io.github.camelsmime.trust.SenderBinding;
 import io.github.camelsmime.trust.TrustValidator;
+import io.github.camelsmime.unwrap.AuthenticationResults;
 import io.github.camelsmime.unwrap.Unwrapper;
 import io.github.camelsmime.verify.SignatureVerifier;
 
@@ -47,6 +55,7 @@ public final class SmimeEngine {
     private final RecipientDirectory directory;
     private final Unwrapper unwrapper;
     private final boolean hasRecipientSources;
+    private final String authservId;
 
     public SmimeEngine(CamelContext context, SmimeConfiguration cfg) {
         this.cfg = cfg;
@@ -58,9 +67,45 @@ public final class SmimeEngine {
         this.directory = keys.recipientDirectory();
         this.encryptor = new SmimeEncryptor(ContentEncryption.parse(cfg.getEncryptionAlgorithm()),
                 KeyEncryption.valueOf(cfg.getKeyEncryptionAlgorithm().trim().toUpperCase(Locale.ROOT)), providers);
-        TrustValidator trust = new TrustValidator(keys.trustAnchors(), keys.intermediates(), Date::new);
         this.unwrapper = new Unwrapper(new SignatureVerifier(providers), new SmimeDecryptor(providers),
-                new SmimeDecompressor(cfg.getMaxInflatedSize()), trust, keys.decryptionKeys(), cfg.getMaxDepth());
+                new SmimeDecompressor(cfg.getMaxInflatedSize()), trustValidator(keys), keys.decryptionKeys(),
+                cfg.getMaxDepth(), new SenderBinding(SenderBinding.Mode.parse(cfg.getSenderBinding())),
+                cfg.isAllowUnauthenticatedEncryption());
+        this.authservId = cfg.getAuthservId() != null && !cfg.getAuthservId().isBlank() ? cfg.getAuthservId().trim()
+                : AuthenticationResults.defaultAuthservId();
+    }
+
+    /** The certificate policy: anchors, intermediates, validation time, algorithm strength and revocation sources. */
+    private TrustValidator trustValidator(KeyMaterial keys) {
+        Supplier<Date> clock = validationTime(cfg.getValidationTime());
+        OnlineRevocation online = cfg.isEnableCrlDistributionPoints() || cfg.isEnableOcsp()
+                ? new OnlineRevocation(cfg.isEnableCrlDistributionPoints(), cfg.isEnableOcsp(),
+                        cfg.getRevocationTimeoutMillis(), Duration.ofSeconds(cfg.getRevocationCacheSeconds()))
+                : null;
+        return new TrustValidator(keys.trustAnchors(), keys.intermediates(), clock,
+                new AlgorithmPolicy(cfg.isAllowSha1(), cfg.isAllowDsa(), cfg.getMinimumRsaKeySize()),
+                new RevocationSources(keys.crls(), online, cfg.isRequireRevocationStatus()));
+    }
+
+    /** Now, unless a fixed instant (ISO-8601 or epoch seconds) is configured. */
+    static Supplier<Date> validationTime(String configured) {
+        if (configured == null || configured.isBlank()) {
+            return Date::new;
+        }
+        String text = configured.trim();
+        try {
+            Date fixed = text.chars().allMatch(Character::isDigit)
+                    ? Date.from(Instant.ofEpochSecond(Long.parseLong(text))) : Date.from(Instant.parse(text));
+            return () -> fixed;
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("validationTime must be an ISO-8601 instant such as"
+                    + " 2006-09-01T10:00:00Z or seconds since the epoch, not " + configured, e);
+        }
+    }
+
+    /** The authserv-id of the Authentication-Results values this engine produces. */
+    public String authservId() {
+        return authservId;
     }
 
     /** The marshal operation the data format performs: derived from what is configured. */

@@ -16,6 +16,10 @@ public class SmimeFormatException extends SmimeException {
         super(message, cause);
     }
 
+    public SmimeFormatException(SmimeCheck check, String message) {
+        super(check, message, null);
+    }
+
     @Override
     public String getReason() {
         return REASON;

@@ -57,18 +57,20 @@ final class SmimeProcessing {
         } catch (SmimeException e) {
             ExchangeBinding.rewind(body);
             if (cfg.isReportOnly()) {
-                ExchangeBinding.applyFailure(message, e);
+                ExchangeBinding.applyFailure(message, e, engine.authservId());
                 return body;
             }
             throw e;
         }
         ExchangeBinding.closeOnCompletion(exchange, opened);
-        ExchangeBinding.applyVerdict(message, opened.verdict());
+        ExchangeBinding.applyVerdict(message, opened.verdict(), engine.authservId());
         if (!opened.verdict().failures().isEmpty()) {
             // only reached with reportOnly: the verdict says what failed, the body stays as it came
             ExchangeBinding.rewind(body);
             return body;
         }
-        return ExchangeBinding.openedBody(opened, message, cfg.isOutputParts());
+        return ExchangeBinding.openedBody(opened, message, cfg.isOutputParts(),
+                cfg.isAddAuthenticationResults()
+                        ? message.getHeader(SmimeConstants.AUTHENTICATION_RESULTS, String.class) : null);
     }
 }

@@ -9,11 +9,15 @@ public class SmimeSignatureException extends SmimeException {
     private static final long serialVersionUID = 1L;
 
     public SmimeSignatureException(String message) {
-        super(message);
+        this(SmimeCheck.SIGNATURE, message);
     }
 
     public SmimeSignatureException(String message, Throwable cause) {
-        super(message, cause);
+        super(SmimeCheck.SIGNATURE, message, cause);
+    }
+
+    public SmimeSignatureException(SmimeCheck check, String message) {
+        super(check, message, null);
     }
 
     @Override

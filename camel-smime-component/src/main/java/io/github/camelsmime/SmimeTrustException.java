@@ -9,11 +9,15 @@ public class SmimeTrustException extends SmimeException {
     private static final long serialVersionUID = 1L;
 
     public SmimeTrustException(String message) {
-        super(message);
+        this(SmimeCheck.PATH, message);
     }
 
     public SmimeTrustException(String message, Throwable cause) {
-        super(message, cause);
+        super(SmimeCheck.PATH, message, cause);
+    }
+
+    public SmimeTrustException(SmimeCheck check, String message) {
+        super(check, message, null);
     }
 
     @Override

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
-import io.github.camelsmime.SmimeFormatException;
+import io.github.camelsmime.crypto.CmsInput;
 import io.github.camelsmime.SmimeLimitException;
 import org.bouncycastle.cms.CMSCompressedDataParser;
 import org.bouncycastle.cms.CMSException;
@@ -39,13 +39,13 @@ public final class SmimeDecompressor {
                 }
             }
         } catch (CMSException e) {
-            throw new SmimeFormatException("Unreadable compressed data: " + e.getMessage(), e);
+            throw CmsInput.unreadable("Unreadable compressed data", e);
         } catch (IOException e) {
-            if (e.getMessage() != null && e.getMessage().contains("limit")) {
+            if (e.getMessage() != null && e.getMessage().contains("limit") && !CmsInput.isLengthOverflow(e)) {
                 throw new SmimeLimitException("Compressed content inflates beyond the limit of " + maxInflatedSize
                         + " bytes", e);
             }
-            throw new SmimeFormatException("Corrupt compressed data: " + e.getMessage(), e);
+            throw CmsInput.unreadable("Corrupt compressed data", e);
         }
     }
 }

@@ -9,8 +9,8 @@ import java.util.Collection;
 import java.util.List;
 
 import io.github.camelsmime.SmimeDecryptionException;
-import io.github.camelsmime.SmimeFormatException;
 import io.github.camelsmime.SmimeLimitException;
+import io.github.camelsmime.crypto.CmsInput;
 import io.github.camelsmime.crypto.CryptoProviders;
 import io.github.camelsmime.encrypt.ContentEncryption;
 import io.github.camelsmime.keys.DecryptionKey;
@@ -71,7 +71,7 @@ public final class SmimeDecryptor {
                 algorithmOid = parser.getEncryptionAlgOID();
             }
         } catch (CMSException | IOException | RuntimeException e) {
-            throw new SmimeFormatException("Unreadable encrypted data: " + e.getMessage(), e);
+            throw CmsInput.unreadable("Unreadable encrypted data", e);
         }
         Collection<RecipientInformation> infos = recipients.getRecipients();
         if (infos.size() > MAX_RECIPIENTS) {
@@ -95,7 +95,7 @@ public final class SmimeDecryptor {
             plain.transferTo(out);
         } catch (CMSException | IOException | RuntimeException e) {
             // one message for wrong key, bad padding and bad tag alike; the cause stays for the operator's logs
-            throw new SmimeDecryptionException("Decryption failed", e);
+            throw new SmimeDecryptionException(SmimeDecryptionException.MESSAGE, e);
         }
     }
 

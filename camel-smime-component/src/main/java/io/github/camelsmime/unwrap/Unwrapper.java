@@ -7,21 +7,27 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import jakarta.mail.Header;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.SharedInputStream;
 
+import io.github.camelsmime.SmimeCheck;
+import io.github.camelsmime.SmimeDecryptionException;
 import io.github.camelsmime.SmimeException;
 import io.github.camelsmime.SmimeFormatException;
 import io.github.camelsmime.SmimeLimitException;
 import io.github.camelsmime.SmimeOperation;
 import io.github.camelsmime.SmimeSignatureException;
-import io.github.camelsmime.SmimeTrustException;
+import io.github.camelsmime.crypto.CmsInput;
 import io.github.camelsmime.decrypt.SmimeDecompressor;
 import io.github.camelsmime.decrypt.SmimeDecryptor;
 import io.github.camelsmime.keys.DecryptionKey;
@@ -29,6 +35,8 @@ import io.github.camelsmime.mime.CanonicalInputStream;
 import io.github.camelsmime.mime.Mime;
 import io.github.camelsmime.mime.MultipartSignedSplitter;
 import io.github.camelsmime.mime.Spool;
+import io.github.camelsmime.trust.Finding;
+import io.github.camelsmime.trust.SenderBinding;
 import io.github.camelsmime.trust.TrustValidator;
 import io.github.camelsmime.verify.SignatureVerifier;
 import io.github.camelsmime.verify.SignedLayer;
@@ -43,10 +51,17 @@ import org.bouncycastle.asn1.cms.ContentInfoParser;
 /**
  * The layer loop of verify, decrypt and unwrap: find the outer S/MIME layer, open it (streaming into a spool), and go
  * on with what was inside until plain content or the depth limit. Dispatch is on the CMS content type, not on the
- * smime-type parameter, which senders get wrong. At the end the findings become one {@link Verdict}; this is the only
- * place that decides whether a message passes.
+ * smime-type parameter, which senders get wrong. At the end the findings become one {@link Verdict} in
+ * {@link #decide}: this is the only place that decides whether a message passes.
+ * <p>
+ * A root that is not itself an S/MIME layer (a multipart/mixed or multipart/alternative) is never opened: S/MIME
+ * parts inside it are reported as {@link EmbeddedPart}s. A signed part does not make the message signed (it is
+ * "partially signed"), and an encrypted part is not decrypted into the message (EFAIL).
  */
 public final class Unwrapper {
+
+    /** How many MIME parts of a non-S/MIME root are examined for embedded S/MIME parts. */
+    static final int MAX_SCANNED_PARTS = 1000;
 
     private final SignatureVerifier verifier;
     private final SmimeDecryptor decryptor;
@@ -54,15 +69,30 @@ public final class Unwrapper {
     private final TrustValidator trust;
     private final List<DecryptionKey> keys;
     private final int maxDepth;
+    private final SenderBinding senderBinding;
+    private final boolean allowUnauthenticatedEncryption;
 
     public Unwrapper(SignatureVerifier verifier, SmimeDecryptor decryptor, SmimeDecompressor decompressor,
             TrustValidator trust, List<DecryptionKey> keys, int maxDepth) {
+        this(verifier, decryptor, decompressor, trust, keys, maxDepth, new SenderBinding(SenderBinding.Mode.FROM),
+                false);
+    }
+
+    /**
+     * @param senderBinding                  what the signer must prove about From/Sender
+     * @param allowUnauthenticatedEncryption accept EnvelopedData (CBC) content that no trusted signer vouches for
+     */
+    public Unwrapper(SignatureVerifier verifier, SmimeDecryptor decryptor, SmimeDecompressor decompressor,
+            TrustValidator trust, List<DecryptionKey> keys, int maxDepth, SenderBinding senderBinding,
+            boolean allowUnauthenticatedEncryption) {
         this.verifier = verifier;
         this.decryptor = decryptor;
         this.decompressor = decompressor;
         this.trust = trust;
         this.keys = List.copyOf(keys);
         this.maxDepth = maxDepth;
+        this.senderBinding = senderBinding;
+        this.allowUnauthenticatedEncryption = allowUnauthenticatedEncryption;
     }
 
     /** What the layer loop found; owns the spools backing the opened content until closed. */
@@ -101,18 +131,61 @@ public final class Unwrapper {
          * or the input unchanged when no layer was opened.
          */
         public void writeMessage(OutputStream out) throws IOException {
-            if (content == top || outerHeaders.isEmpty()) {
+            writeMessage(out, null);
+        }
+
+        /**
+         * The opened message, with {@code Authentication-Results} header fields that claim an S/MIME result
+         * removed (a sender must not be able to forge one), and ours on top when {@code authenticationResults} is
+         * given. Without either change the bytes pass unchanged.
+         */
+        public void writeMessage(OutputStream out, String authenticationResults) throws IOException {
+            boolean opened = content != top && !outerHeaders.isEmpty();
+            MimeBodyPart entity = opened ? null : Mime.parsePart(content.newStream(0, -1));
+            List<String> entityLines = entity == null ? List.of() : headerLines(entity);
+            boolean forged = (opened ? outerHeaders.stream().map(h -> h.getName() + ": " + h.getValue())
+                    : entityLines.stream()).anyMatch(AuthenticationResults::isSmimeClaim);
+            if (authenticationResults != null) {
+                line(out, AuthenticationResults.HEADER + ": " + authenticationResults);
+            }
+            if (opened) {
+                for (Header h : outerHeaders) {
+                    String line = h.getName() + ": " + h.getValue();
+                    if (!AuthenticationResults.isSmimeClaim(line)) {
+                        line(out, line);
+                    }
+                }
                 try (InputStream in = content.newStream(0, -1)) {
                     in.transferTo(out);
                 }
-                return;
+            } else if (authenticationResults == null && !forged) {
+                try (InputStream in = content.newStream(0, -1)) {
+                    in.transferTo(out);
+                }
+            } else {
+                for (String line : entityLines) {
+                    if (!AuthenticationResults.isSmimeClaim(line)) {
+                        line(out, line);
+                    }
+                }
+                out.write('\r');
+                out.write('\n');
+                try (InputStream in = Mime.rawBody(entity)) {
+                    in.transferTo(out);
+                }
             }
-            for (Header h : outerHeaders) {
-                out.write((h.getName() + ": " + h.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+
+        private static List<String> headerLines(MimeBodyPart part) {
+            try {
+                return Collections.list(part.getAllHeaderLines());
+            } catch (MessagingException e) {
+                throw new SmimeFormatException("Unreadable headers: " + e.getMessage(), e);
             }
-            try (InputStream in = content.newStream(0, -1)) {
-                in.transferTo(out);
-            }
+        }
+
+        private static void line(OutputStream out, String line) throws IOException {
+            out.write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
         }
 
         @Override
@@ -123,12 +196,12 @@ public final class Unwrapper {
 
     public Opened open(InputStream input, SmimeOperation operation, boolean requireSigned, boolean reportOnly) {
         List<Spool> spools = new ArrayList<>();
+        State state = new State();
         try {
             Spool first = Spool.of(input);
             spools.add(first);
             SharedInputStream top = asEntity(first, spools);
             List<Header> outerHeaders = messageHeaders(top);
-            State state = new State();
             SharedInputStream current = top;
             while (true) {
                 SharedInputStream next = openLayer(current, operation, state, spools);
@@ -137,18 +210,44 @@ public final class Unwrapper {
                 }
                 current = next;
             }
-            Verdict verdict = decide(state, operation, requireSigned, reportOnly);
+            if (!state.coveredBySignature()) {
+                scanParts(Mime.parsePart(current.newStream(0, -1)), sizeOf(current), operation, state, spools);
+            }
+            Verdict verdict = decide(state, outerHeaders, operation, requireSigned);
+            if (!reportOnly) {
+                enforce(verdict);
+            }
             return new Opened(spools, outerHeaders, top, current, verdict);
-        } catch (IOException e) {
+        } catch (RuntimeException | IOException e) {
             spools.forEach(Spool::close);
-            throw new SmimeFormatException("Cannot read the message: " + e.getMessage(), e);
-        } catch (Mime.MimeFormatException e) {
-            spools.forEach(Spool::close);
-            throw new SmimeFormatException(e.getMessage(), e);
-        } catch (RuntimeException e) {
-            spools.forEach(Spool::close);
-            throw e;
+            throw masked(state, typed(e));
         }
+    }
+
+    private static SmimeException typed(Exception e) {
+        if (e instanceof SmimeException se) {
+            return se;
+        }
+        if (e instanceof Mime.MimeFormatException) {
+            return new SmimeFormatException(e.getMessage(), e);
+        }
+        if (e instanceof IOException) {
+            return CmsInput.unreadable("Cannot read the message", e);
+        }
+        throw (RuntimeException) e;
+    }
+
+    /**
+     * Inside unauthenticated (CBC) encryption every failure reads like a decryption failure, unless that was allowed
+     * explicitly: a sender who modifies ciphertext must not learn from the error whether the padding was right and
+     * what the modified plaintext looked like (padding and format oracles).
+     */
+    private SmimeException masked(State state, SmimeException e) {
+        if (state.insideUnauthenticatedEncryption() && !allowUnauthenticatedEncryption
+                && !(e instanceof SmimeDecryptionException)) {
+            return new SmimeDecryptionException(SmimeDecryptionException.MESSAGE, e);
+        }
+        return e;
     }
 
     /** Everything found so far, outermost layer first. */
@@ -156,9 +255,31 @@ public final class Unwrapper {
         final List<String> layers = new ArrayList<>();
         final List<SignedLayer> signedLayers = new ArrayList<>();
         final List<Integer> signedLayerIndexes = new ArrayList<>();
+        final List<EmbeddedPart> parts = new ArrayList<>();
         int lastEncryptedIndex = -1;
+        int lastUnauthenticatedIndex = -1;
         String contentEncryptionAlgorithm;
+        String unauthenticatedAlgorithm;
         boolean compressed;
+        int scannedParts;
+
+        boolean insideUnauthenticatedEncryption() {
+            return lastUnauthenticatedIndex >= 0;
+        }
+
+        /** A signed layer with at least one signer lies inside every encryption layer. */
+        boolean coveredBySignature() {
+            return signedAfter(lastEncryptedIndex);
+        }
+
+        boolean signedAfter(int index) {
+            for (int i = 0; i < signedLayers.size(); i++) {
+                if (signedLayerIndexes.get(i) > index && !signedLayers.get(i).signers().isEmpty()) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private SharedInputStream openLayer(SharedInputStream current, SmimeOperation op, State state, List<Spool> spools)
@@ -167,19 +288,21 @@ public final class Unwrapper {
         ContentType type = Mime.contentType(part);
         boolean opensSignatures = op == SmimeOperation.verify || op == SmimeOperation.unwrap;
         boolean opensEncryption = op == SmimeOperation.decrypt || op == SmimeOperation.unwrap;
+        // decrypt does not open signatures, but checks the one that must vouch for unauthenticated content
+        boolean checksSignatureOnly = !opensSignatures && needsVouchingSignature(state);
         if (type.match("multipart/signed")) {
-            String protocol = lower(type.getParameter("protocol"));
-            if (!opensSignatures || !(protocol.equals("application/pkcs7-signature")
-                    || protocol.equals("application/x-pkcs7-signature"))) {
+            if (!isCmsSignature(type) || !(opensSignatures || checksSignatureOnly)) {
                 return null;
             }
             checkDepth(state);
-            return openDetached(part, type, state);
+            Detached detached = verifyDetached(part, type, spools);
+            record(state, detached.layer());
+            return checksSignatureOnly ? null : detached.content();
         }
         if (!isPkcs7Mime(type, part)) {
             return null;
         }
-        ASN1ObjectIdentifier cmsType = cmsContentType(part);
+        ASN1ObjectIdentifier cmsType = cmsContentType(part, sizeOf(current));
         boolean signed = CMSObjectIdentifiers.signedData.equals(cmsType);
         boolean enveloped = CMSObjectIdentifiers.envelopedData.equals(cmsType);
         boolean authEnveloped = CMSObjectIdentifiers.authEnvelopedData.equals(cmsType);
@@ -187,40 +310,55 @@ public final class Unwrapper {
         if (!signed && !enveloped && !authEnveloped && !compressed) {
             throw new SmimeFormatException("Unsupported CMS content type " + cmsType);
         }
-        if ((signed && !opensSignatures) || ((enveloped || authEnveloped) && !opensEncryption)
+        if ((signed && !opensSignatures && !checksSignatureOnly)
+                || ((enveloped || authEnveloped) && !opensEncryption)
                 || (compressed && op == SmimeOperation.verify)) {
             return null;
         }
         checkDepth(state);
         Spool inner = new Spool();
         spools.add(inner);
-        try (InputStream cms = Mime.decodedBody(part); OutputStream out = inner.output()) {
+        try (InputStream cms = CmsInput.bounded(Mime.decodedBody(part), sizeOf(current));
+                OutputStream out = inner.output()) {
             if (signed) {
-                recordSigned(state, verifier.verifyOpaque(cms, out));
+                record(state, verifier.verifyOpaque(cms, out));
             } else if (compressed) {
                 decompressor.decompress(cms, out);
                 state.layers.add("compressed");
                 state.compressed = true;
             } else {
                 if (keys.isEmpty()) {
-                    throw new io.github.camelsmime.SmimeDecryptionException(
+                    throw new SmimeDecryptionException(
                             "The message is encrypted but no decryption keys are configured");
                 }
                 SmimeDecryptor.Result result = decryptor.decrypt(cms, authEnveloped, keys, out);
                 state.layers.add("encrypted");
                 state.lastEncryptedIndex = state.layers.size() - 1;
                 state.contentEncryptionAlgorithm = result.contentEncryptionAlgorithm();
+                if (!result.authenticated()) {
+                    state.lastUnauthenticatedIndex = state.lastEncryptedIndex;
+                    state.unauthenticatedAlgorithm = result.contentEncryptionAlgorithm();
+                }
             }
         }
-        return (SharedInputStream) inner.open();
+        return signed && checksSignatureOnly ? null : (SharedInputStream) inner.open();
     }
 
-    private SharedInputStream openDetached(MimeBodyPart part, ContentType type, State state) throws IOException {
+    private boolean needsVouchingSignature(State state) {
+        return state.insideUnauthenticatedEncryption() && !allowUnauthenticatedEncryption
+                && !state.signedAfter(state.lastUnauthenticatedIndex);
+    }
+
+    private record Detached(SignedLayer layer, SharedInputStream content) {
+    }
+
+    /** A multipart/signed entity: the exact bytes of the first part, canonicalized, against the second part. */
+    private Detached verifyDetached(MimeBodyPart part, ContentType type, List<Spool> spools) throws IOException {
         String boundary = type.getParameter("boundary");
         if (boundary == null || boundary.isEmpty()) {
             throw new SmimeFormatException("multipart/signed without a boundary parameter");
         }
-        SharedInputStream body = (SharedInputStream) Mime.rawBody(part);
+        SharedInputStream body = shared(Mime.rawBody(part), spools);
         MultipartSignedSplitter.Ranges ranges;
         try {
             ranges = MultipartSignedSplitter.split(body.newStream(0, -1), boundary);
@@ -233,13 +371,27 @@ public final class Unwrapper {
             signature = readLimited(sig, SignatureVerifier.MAX_DETACHED_SIGNATURE);
         }
         InputStream content = body.newStream(ranges.contentStart(), ranges.contentEnd());
+        SignedLayer layer;
         try (InputStream canonical = new CanonicalInputStream(content)) {
-            recordSigned(state, verifier.verifyDetached(canonical, signature));
+            layer = verifier.verifyDetached(canonical, signature);
         }
-        return (SharedInputStream) body.newStream(ranges.contentStart(), ranges.contentEnd());
+        return new Detached(layer, (SharedInputStream) body.newStream(ranges.contentStart(), ranges.contentEnd()));
     }
 
-    private void recordSigned(State state, SignedLayer layer) {
+    /** A body as a re-readable window; only a part that was not parsed from a spool needs copying. */
+    private static SharedInputStream shared(InputStream body, List<Spool> spools) throws IOException {
+        if (body instanceof SharedInputStream s) {
+            return s;
+        }
+        Spool copy = new Spool();
+        spools.add(copy);
+        try (InputStream in = body; OutputStream out = copy.output()) {
+            in.transferTo(out);
+        }
+        return (SharedInputStream) copy.open();
+    }
+
+    private void record(State state, SignedLayer layer) {
         state.layers.add("signed");
         state.signedLayers.add(layer);
         state.signedLayerIndexes.add(state.layers.size() - 1);
@@ -251,79 +403,191 @@ public final class Unwrapper {
         }
     }
 
-    private Verdict decide(State state, SmimeOperation op, boolean requireSigned, boolean reportOnly) {
+    // ---- parts of a root that is not an S/MIME layer ----
+
+    /**
+     * Reports the S/MIME parts of a multipart root. Signed parts are verified (in verify and unwrap) and named;
+     * nothing is opened into the message. {@code limit} bounds any length a part's CMS may declare.
+     */
+    private void scanParts(MimeBodyPart root, int limit, SmimeOperation op, State state, List<Spool> spools)
+            throws IOException {
+        ContentType type = Mime.contentType(root);
+        if (type.match("multipart/*") && !(type.match("multipart/signed") && isCmsSignature(type))) {
+            scanChildren(root, "", 1, limit, op, state, spools);
+        }
+    }
+
+    private void scanChildren(MimeBodyPart parent, String prefix, int depth, int limit, SmimeOperation op,
+            State state, List<Spool> spools) throws IOException {
+        try {
+            if (depth > maxDepth || !(parent.getContent() instanceof MimeMultipart children)) {
+                return;
+            }
+            for (int i = 0; i < children.getCount() && state.scannedParts++ < MAX_SCANNED_PARTS; i++) {
+                MimeBodyPart child = (MimeBodyPart) children.getBodyPart(i);
+                String position = prefix + (i + 1);
+                ContentType type = Mime.contentType(child);
+                if (type.match("multipart/signed") && isCmsSignature(type)) {
+                    state.parts.add(signedPart(position, child, op,
+                            () -> verifyDetached(child, type, spools).layer()));
+                } else if (isPkcs7Mime(type, child)) {
+                    state.parts.add(cmsPart(position, child, limit, op));
+                } else if (type.match("multipart/*")) {
+                    scanChildren(child, position + ".", depth + 1, limit, op, state, spools);
+                }
+            }
+        } catch (MessagingException e) {
+            throw new SmimeFormatException("Unreadable multipart: " + e.getMessage(), e);
+        }
+    }
+
+    private EmbeddedPart cmsPart(String position, MimeBodyPart part, int limit, SmimeOperation op)
+            throws IOException {
+        ASN1ObjectIdentifier cmsType = cmsContentType(part, limit);
+        if (CMSObjectIdentifiers.signedData.equals(cmsType)) {
+            return signedPart(position, part, op, () -> {
+                try (InputStream cms = CmsInput.bounded(Mime.decodedBody(part), limit)) {
+                    return verifier.verifyOpaque(cms, OutputStream.nullOutputStream());
+                }
+            });
+        }
+        String type = CMSObjectIdentifiers.compressedData.equals(cmsType) ? "compressed" : "encrypted";
+        return new EmbeddedPart(position, contentId(part), type, null, false, List.of());
+    }
+
+    private interface LayerCheck {
+        SignedLayer verify() throws IOException;
+    }
+
+    private EmbeddedPart signedPart(String position, MimeBodyPart part, SmimeOperation op, LayerCheck check)
+            throws IOException {
+        if (op == SmimeOperation.decrypt) {
+            return new EmbeddedPart(position, contentId(part), "signed", null, false, List.of());
+        }
+        SignedLayer layer;
+        try {
+            layer = check.verify();
+        } catch (SmimeFormatException | SmimeSignatureException e) {
+            return new EmbeddedPart(position, contentId(part), "signed", false, false, List.of());
+        }
+        List<SignerResult> signers = layer.signers().stream().map(s -> judge(s, layer).signer()).toList();
+        boolean valid = layer.allSignaturesValid();
+        return new EmbeddedPart(position, contentId(part), "signed", valid,
+                valid && signers.stream().allMatch(SignerResult::trusted), signers);
+    }
+
+    private static String contentId(MimeBodyPart part) {
+        try {
+            return part.getContentID();
+        } catch (MessagingException e) {
+            return null;
+        }
+    }
+
+    // ---- the decision ----
+
+    /** A signer with the certificate policy applied, and the failed checks in detail. */
+    private record Judged(SignerResult signer, List<Finding> findings) {
+    }
+
+    private Judged judge(SignerResult signer, SignedLayer layer) {
+        TrustValidator.Result result = signer.certificate() == null
+                ? new TrustValidator.Result(false, List.of(new Finding(SmimeCheck.PATH,
+                        "the signer certificate is not in the message")), TrustValidator.REVOCATION_NOT_CHECKED)
+                : trust.check(signer.certificate(), signer.digestAlgorithm(), signer.signatureAlgorithm(),
+                        layer.messageCertificates());
+        return new Judged(signer.withTrust(result.trusted(), result.failure(), result.failedChecks(),
+                result.revocation()), result.findings());
+    }
+
+    private Verdict decide(State state, List<Header> outerHeaders, SmimeOperation op, boolean requireSigned) {
+        List<Finding> findings = new ArrayList<>();
         List<SignerResult> signers = new ArrayList<>();
-        List<String> failures = new ArrayList<>();
-        boolean anySigned = !state.signedLayers.isEmpty();
-        boolean allValid = true;
+        List<SignerResult> covering = new ArrayList<>();
         boolean allTrusted = true;
-        for (SignedLayer layer : state.signedLayers) {
-            if (layer.signers().isEmpty()) {
-                allValid = false;
-                failures.add("a signed layer has no signers");
-            }
+        for (int i = 0; i < state.signedLayers.size(); i++) {
+            SignedLayer layer = state.signedLayers.get(i);
+            boolean covers = state.signedLayerIndexes.get(i) > state.lastEncryptedIndex;
             for (SignerResult signer : layer.signers()) {
-                TrustValidator.Check check = signer.certificate() == null
-                        ? new TrustValidator.Check(false, "signer certificate unknown")
-                        : trust.check(signer.certificate(), layer.messageCertificates());
-                SignerResult judged = signer.withTrust(check.trusted(), check.failure());
-                signers.add(judged);
-                if (!judged.signatureValid()) {
-                    allValid = false;
-                    failures.add("signature of " + who(judged) + " is invalid: " + judged.signatureFailure());
+                Judged judged = judge(signer, layer);
+                SignerResult result = judged.signer();
+                signers.add(result);
+                if (covers) {
+                    covering.add(result);
                 }
-                if (!judged.trusted()) {
-                    allTrusted = false;
-                    failures.add("signer " + who(judged) + " is not trusted: " + judged.trustFailure());
+                if (!result.signatureValid()) {
+                    findings.add(new Finding(SmimeCheck.SIGNATURE, "signature of " + who(result) + " is invalid: "
+                            + result.signatureFailure()));
                 }
+                allTrusted &= result.trusted();
+                judged.findings().forEach(f -> findings.add(new Finding(f.check(), "signer " + who(result)
+                        + " is not trusted: " + f.message())));
             }
         }
-        // a signature only over ciphertext does not vouch for the content
-        boolean covers = false;
-        for (int index : state.signedLayerIndexes) {
-            covers |= index > state.lastEncryptedIndex;
+        boolean anySigners = !signers.isEmpty();
+        boolean allValid = signers.stream().allMatch(SignerResult::signatureValid);
+        boolean signed = !covering.isEmpty();
+        SenderBinding.Result sender = signed
+                ? senderBinding.check(headerValues(outerHeaders, "From"), headerValues(outerHeaders, "Sender"),
+                        covering.stream().filter(SignerResult::signatureValid)
+                                .map(s -> (Set<String>) new HashSet<>(s.emailAddresses())).toList())
+                : new SenderBinding.Result(SenderBinding.Status.NONE, null, "the message is not signed");
+        if (sender.failed()) {
+            findings.add(sender.finding());
         }
-        boolean signed = anySigned && covers;
-        Boolean signatureValid = anySigned ? allValid : null;
-        boolean trusted = signed && allValid && allTrusted;
-        if (op == SmimeOperation.verify && !anySigned) {
-            failures.add("the message is not signed");
-        } else if (requireSigned && !signed) {
-            failures.add("the content is not signed");
+        boolean partiallySigned = !signed && state.parts.stream().anyMatch(EmbeddedPart::isSigned);
+        if ((op == SmimeOperation.verify || (op == SmimeOperation.unwrap && requireSigned)) && !signed) {
+            findings.add(notSigned(state, partiallySigned));
         }
         if (op == SmimeOperation.decrypt && state.lastEncryptedIndex < 0) {
-            failures.add("the message is not encrypted");
+            String inside = state.parts.stream().anyMatch(p -> p.type().equals("encrypted"))
+                    ? "; the encrypted parts " + partList(state, "encrypted") + " are not decrypted into it" : "";
+            findings.add(new Finding(SmimeCheck.NOT_ENCRYPTED, "The message is not encrypted" + inside));
         }
-        Verdict verdict = new Verdict(state.layers, signed, signatureValid, trusted, signers,
-                state.lastEncryptedIndex >= 0, state.contentEncryptionAlgorithm, state.compressed, failures);
-        if (!reportOnly) {
-            enforce(verdict, op, requireSigned);
+        if (state.insideUnauthenticatedEncryption() && !allowUnauthenticatedEncryption) {
+            boolean vouched = state.signedAfter(state.lastUnauthenticatedIndex) && allValid && allTrusted
+                    && findings.isEmpty();
+            if (!vouched) {
+                findings.add(new Finding(SmimeCheck.DECRYPTION, "unauthenticated encryption ("
+                        + state.unauthenticatedAlgorithm + ", EnvelopedData) is accepted only when a trusted signer"
+                        + " signed the content inside it" + (findings.isEmpty() ? "" : ", and the message failed: "
+                        + findings.get(0).message())));
+            }
         }
-        return verdict;
+        findings.sort(Comparator.comparing(Finding::check));
+        boolean trusted = signed && allValid && allTrusted && !sender.failed();
+        return new Verdict(state.layers, signed, anySigners ? allValid : null, trusted, signers,
+                state.lastEncryptedIndex >= 0, state.contentEncryptionAlgorithm, state.compressed, findings, sender,
+                partiallySigned, state.parts);
     }
 
-    /** Fail closed, with the exception type naming the first kind of check that failed. */
-    private static void enforce(Verdict verdict, SmimeOperation op, boolean requireSigned) {
-        if (op == SmimeOperation.decrypt && !verdict.encrypted()) {
-            throw new SmimeFormatException("The message is not encrypted");
+    private static Finding notSigned(State state, boolean partiallySigned) {
+        if (partiallySigned) {
+            return new Finding(SmimeCheck.PARTIALLY_SIGNED, "The message is not signed as a whole: only part "
+                    + partList(state, "signed") + " inside it is signed");
         }
-        if (Boolean.FALSE.equals(verdict.signatureValid())) {
-            throw new SmimeSignatureException(firstFailure(verdict, "signature of"));
-        }
-        if (op == SmimeOperation.verify && verdict.signatureValid() == null) {
-            throw new SmimeSignatureException("The message is not signed");
-        }
-        if (requireSigned && !verdict.signed()) {
-            throw new SmimeSignatureException("The content is not signed");
-        }
-        if (verdict.signatureValid() != null && verdict.signers().stream().anyMatch(s -> !s.trusted())) {
-            throw new SmimeTrustException(firstFailure(verdict, "signer "));
+        boolean emptySignedData = state.signedLayers.stream().anyMatch(l -> l.signers().isEmpty());
+        boolean overCiphertext = !state.signedLayers.isEmpty() && state.lastEncryptedIndex >= 0;
+        return new Finding(SmimeCheck.NOT_SIGNED, emptySignedData ? "The message is not signed: its SignedData has"
+                + " no signers" : overCiphertext ? "The content is not signed: the signature only covers the"
+                + " encrypted data" : "The message is not signed");
+    }
+
+    private static String partList(State state, String type) {
+        return String.join(", ", state.parts.stream().filter(p -> p.type().equals(type))
+                .map(EmbeddedPart::reference).toList());
+    }
+
+    /** Fail closed, with the exception type of the most important failed check. */
+    private static void enforce(Verdict verdict) {
+        Finding first = verdict.firstFailure();
+        if (first != null) {
+            throw first.check().exception(first.message());
         }
     }
 
-    private static String firstFailure(Verdict verdict, String prefix) {
-        return verdict.failures().stream().filter(f -> f.startsWith(prefix)).findFirst()
-                .orElse(String.join("; ", verdict.failures()));
+    private static List<String> headerValues(List<Header> headers, String name) {
+        return headers.stream().filter(h -> h.getName().equalsIgnoreCase(name)).map(Header::getValue).toList();
     }
 
     private static String who(SignerResult s) {
@@ -331,6 +595,13 @@ public final class Unwrapper {
             return s.emailAddresses().get(0);
         }
         return s.subject() != null ? s.subject() : "issuer " + s.issuer() + " serial " + s.serialNumber();
+    }
+
+    // ---- MIME and CMS plumbing ----
+
+    private static boolean isCmsSignature(ContentType multipartSigned) {
+        String protocol = lower(multipartSigned.getParameter("protocol"));
+        return protocol.equals("application/pkcs7-signature") || protocol.equals("application/x-pkcs7-signature");
     }
 
     private static boolean isPkcs7Mime(ContentType type, MimeBodyPart part) {
@@ -351,18 +622,22 @@ public final class Unwrapper {
         return false;
     }
 
-    private static ASN1ObjectIdentifier cmsContentType(MimeBodyPart part) throws IOException {
-        try (InputStream in = Mime.decodedBody(part)) {
+    /** The number of bytes an entity spans: an upper bound for any length its CMS body may declare. */
+    private static int sizeOf(SharedInputStream entity) throws IOException {
+        try (InputStream in = entity.newStream(0, -1)) {
+            return Math.max(1, in.available());
+        }
+    }
+
+    private static ASN1ObjectIdentifier cmsContentType(MimeBodyPart part, int limit) throws IOException {
+        try (InputStream in = CmsInput.bounded(Mime.decodedBody(part), limit)) {
             ASN1Encodable first = new ASN1StreamParser(in).readObject();
             if (!(first instanceof ASN1SequenceParser seq)) {
                 throw new SmimeFormatException("The S/MIME body is not a CMS ContentInfo");
             }
             return new ContentInfoParser(seq).getContentType();
         } catch (IOException | IllegalArgumentException | IllegalStateException | ClassCastException e) {
-            if (e instanceof SmimeException se) {
-                throw se;
-            }
-            throw new SmimeFormatException("The S/MIME body is not a CMS ContentInfo: " + e.getMessage(), e);
+            throw CmsInput.unreadable("The S/MIME body is not a CMS ContentInfo", e);
         }
     }
 

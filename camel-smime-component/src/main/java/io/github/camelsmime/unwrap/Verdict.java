@@ -5,33 +5,62 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.camelsmime.trust.Finding;
+import io.github.camelsmime.trust.SenderBinding;
 import io.github.camelsmime.verify.SignerResult;
 
 /**
  * The one decision about a message, made once in {@link Unwrapper}: which layers were opened, whether the content is
- * signed, whether every signature verifies and every signer is trusted, and what failed. Exchange headers, the JSON
- * sidecar of the sample routes and HTTP responses are views of this record.
+ * signed, whether every signature verifies and every signer is trusted, whether the sender is proven, and what
+ * failed. Exchange headers, {@code Authentication-Results}, the JSON sidecar of the sample routes and HTTP responses
+ * are views of this record.
  *
  * @param layers                     the layers found, outermost first: signed, encrypted, compressed
  * @param signed                     a signature covers the content (one that lies inside every encryption layer)
  * @param signatureValid             every signature of every signed layer verifies; null when nothing was signed
- * @param trusted                    signed, and every signer passed the trust policy
+ * @param trusted                    signed, every signature valid, every signer passed the certificate policy and
+ *                                   the sender binding did not fail
  * @param signers                    signers of all signed layers, outermost layer first
  * @param contentEncryptionAlgorithm of the innermost encryption layer, or null
- * @param failures                   every failed check, human readable; empty when the message passed everything
+ * @param findings                   every failed check, in order of precedence; empty when the message passed
+ * @param sender                     the sender binding: pass, fail, none (nothing to check) or off
+ * @param partiallySigned            the root is not signed, but a part inside it is
+ * @param parts                      S/MIME parts found inside a root that is not itself an S/MIME layer
  */
 public record Verdict(List<String> layers, boolean signed, Boolean signatureValid, boolean trusted,
         List<SignerResult> signers, boolean encrypted, String contentEncryptionAlgorithm, boolean compressed,
-        List<String> failures) {
+        List<Finding> findings, SenderBinding.Result sender, boolean partiallySigned, List<EmbeddedPart> parts) {
 
     public Verdict {
         layers = List.copyOf(layers);
         signers = List.copyOf(signers);
-        failures = List.copyOf(failures);
+        findings = List.copyOf(findings);
+        parts = List.copyOf(parts);
+    }
+
+    /** Every failed check in words; empty when the message passed everything. */
+    public List<String> failures() {
+        return findings.stream().map(Finding::message).toList();
+    }
+
+    /** The codes of the failed checks, most important first. */
+    public List<String> failedChecks() {
+        return findings.stream().map(f -> f.check().code()).distinct().toList();
+    }
+
+    /** The check that decides the outcome (the first failure), or null when the message passed. */
+    public Finding firstFailure() {
+        return findings.isEmpty() ? null : findings.get(0);
     }
 
     public String layersAsString() {
         return String.join(",", layers);
+    }
+
+    /** The parts of the given type, as {@code position <content-id>} references, comma separated; null when none. */
+    public String partReferences(String type) {
+        List<String> refs = parts.stream().filter(p -> p.type().equals(type)).map(EmbeddedPart::reference).toList();
+        return refs.isEmpty() ? null : String.join(",", refs);
     }
 
     public Map<String, Object> toMap() {
@@ -46,7 +75,15 @@ public record Verdict(List<String> layers, boolean signed, Boolean signatureVali
         List<Object> s = new ArrayList<>();
         signers.forEach(r -> s.add(r.toMap()));
         m.put("signers", s);
-        m.put("failures", failures);
+        Map<String, Object> binding = new LinkedHashMap<>();
+        binding.put("status", sender.status().code());
+        binding.put("address", sender.address());
+        binding.put("detail", sender.detail());
+        m.put("sender", binding);
+        m.put("partiallySigned", partiallySigned);
+        m.put("parts", parts.stream().map(EmbeddedPart::toMap).toList());
+        m.put("failedChecks", failedChecks());
+        m.put("failures", failures());
         return m;
     }
 
@@ -60,7 +97,8 @@ public record Verdict(List<String> layers, boolean signed, Boolean signatureVali
     @Override
     public String toString() {
         return "Verdict[layers=" + layersAsString() + ", signed=" + signed + ", signatureValid=" + signatureValid
-                + ", trusted=" + trusted + ", signers=" + signers + (failures.isEmpty() ? "" : ", failures=" + failures)
-                + "]";
+                + ", trusted=" + trusted + ", sender=" + sender.status().code() + ", signers=" + signers
+                + (partiallySigned ? ", partiallySigned, parts=" + parts : "")
+                + (findings.isEmpty() ? "" : ", failures=" + findings) + "]";
     }
 }

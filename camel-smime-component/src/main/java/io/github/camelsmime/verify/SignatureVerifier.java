@@ -14,6 +14,7 @@ import java.util.Set;
 
 import io.github.camelsmime.SmimeFormatException;
 import io.github.camelsmime.SmimeLimitException;
+import io.github.camelsmime.crypto.CmsInput;
 import io.github.camelsmime.crypto.CryptoProviders;
 import io.github.camelsmime.keys.Certificates;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -71,7 +72,7 @@ public final class SignatureVerifier {
             parser.getSignedContent().drain();
             return check(parser, true);
         } catch (CMSException | IOException e) {
-            throw new SmimeFormatException("Unreadable detached signature: " + e.getMessage(), e);
+            throw CmsInput.unreadable("Unreadable detached signature", e);
         }
     }
 
@@ -88,7 +89,7 @@ public final class SignatureVerifier {
             }
             return check(parser, false);
         } catch (CMSException | IOException e) {
-            throw new SmimeFormatException("Unreadable signed data: " + e.getMessage(), e);
+            throw CmsInput.unreadable("Unreadable signed data", e);
         }
     }
 
@@ -108,11 +109,12 @@ public final class SignatureVerifier {
             }
             SignedData sd = SignedData.getInstance(info.getContent());
             if (sd.getEncapContentInfo().getContent() != null) {
-                throw new io.github.camelsmime.SmimeSignatureException("The detached signature also carries embedded"
-                        + " content; refusing to verify content other than what is shown");
+                throw new io.github.camelsmime.SmimeSignatureException(io.github.camelsmime.SmimeCheck.SIGNATURE,
+                        "The detached signature also carries embedded content; refusing to verify content other than"
+                                + " what is shown");
             }
         } catch (IOException | IllegalArgumentException | IllegalStateException | ClassCastException e) {
-            throw new SmimeFormatException("Malformed signature part: " + e.getMessage(), e);
+            throw CmsInput.unreadable("Malformed signature part", e);
         }
     }
 
@@ -145,10 +147,9 @@ public final class SignatureVerifier {
         Instant signingTime = signingTime(si);
         if (matches.isEmpty()) {
             BigInteger serial = si.getSID().getSerialNumber();
-            return new SignerResult(null, List.of(), si.getSID().getIssuer() == null ? null
+            return SignerResult.verified(null, List.of(), si.getSID().getIssuer() == null ? null
                     : si.getSID().getIssuer().toString(), serial == null ? null : serial.toString(16), signingTime,
-                    digestName, signatureName, false, "signer certificate not included in the message", false,
-                    "signer certificate unknown", null);
+                    digestName, signatureName, false, "signer certificate not included in the message", null);
         }
         X509Certificate cert = Certificates.toX509(matches.iterator().next());
         boolean valid = false;
@@ -172,9 +173,9 @@ public final class SignatureVerifier {
                 failure = "signature could not be checked: " + e.getMessage();
             }
         }
-        return new SignerResult(Certificates.subject(cert), List.copyOf(Certificates.emailAddresses(cert)),
+        return SignerResult.verified(Certificates.subject(cert), List.copyOf(Certificates.emailAddresses(cert)),
                 Certificates.issuer(cert), cert.getSerialNumber().toString(16), signingTime, digestName, signatureName,
-                valid, failure, false, null, cert);
+                valid, failure, cert);
     }
 
     private static boolean isAnnounced(AlgorithmIdentifier digest, Set<AlgorithmIdentifier> announced) {

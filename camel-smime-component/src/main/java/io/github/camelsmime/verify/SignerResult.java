@@ -8,21 +8,39 @@ import java.util.Map;
 
 /**
  * What is known about one signer of one signed layer: who (from the certificate that matched the SignerInfo), which
- * algorithms, whether the signature math holds, and whether the certificate is trusted (and if not, why).
+ * algorithms, whether the signature math holds, and whether the certificate is trusted (and if not, which checks
+ * failed and why).
  *
- * @param certificate the signer certificate found in the message, or null when none matched
+ * @param failedChecks the codes of the failed checks ({@link io.github.camelsmime.SmimeCheck}), empty when none
+ * @param revocation   good, revoked, unknown or not-checked
+ * @param certificate  the signer certificate found in the message, or null when none matched
  */
 public record SignerResult(String subject, List<String> emailAddresses, String issuer, String serialNumber,
         Instant signingTime, String digestAlgorithm, String signatureAlgorithm, boolean signatureValid,
-        String signatureFailure, boolean trusted, String trustFailure, X509Certificate certificate) {
+        String signatureFailure, boolean trusted, String trustFailure, List<String> failedChecks, String revocation,
+        X509Certificate certificate) {
 
     public SignerResult {
         emailAddresses = emailAddresses == null ? List.of() : List.copyOf(emailAddresses);
+        failedChecks = failedChecks == null ? List.of() : List.copyOf(failedChecks);
     }
 
-    public SignerResult withTrust(boolean trusted, String trustFailure) {
+    /** A signer as the verifier sees it: math checked, trust not yet decided. */
+    public static SignerResult verified(String subject, List<String> emailAddresses, String issuer,
+            String serialNumber, Instant signingTime, String digestAlgorithm, String signatureAlgorithm,
+            boolean signatureValid, String signatureFailure, X509Certificate certificate) {
         return new SignerResult(subject, emailAddresses, issuer, serialNumber, signingTime, digestAlgorithm,
-                signatureAlgorithm, signatureValid, signatureFailure, trusted, trustFailure, certificate);
+                signatureAlgorithm, signatureValid, signatureFailure, false, null,
+                signatureValid ? List.of() : List.of("signature"), null, certificate);
+    }
+
+    /** The same signer with the trust decision; the signature check stays in the list when it failed. */
+    public SignerResult withTrust(boolean trusted, String trustFailure, List<String> trustChecks, String revocation) {
+        List<String> checks = new java.util.ArrayList<>(signatureValid ? List.of() : List.of("signature"));
+        checks.addAll(trustChecks);
+        return new SignerResult(subject, emailAddresses, issuer, serialNumber, signingTime, digestAlgorithm,
+                signatureAlgorithm, signatureValid, signatureFailure, trusted, trustFailure, checks, revocation,
+                certificate);
     }
 
     /** A plain view for JSON, logs and headers (no certificate object). */
@@ -43,12 +61,17 @@ public record SignerResult(String subject, List<String> emailAddresses, String i
         if (trustFailure != null) {
             m.put("trustFailure", trustFailure);
         }
+        m.put("failedChecks", failedChecks);
+        if (revocation != null) {
+            m.put("revocation", revocation);
+        }
         return m;
     }
 
     @Override
     public String toString() {
         return "Signer[" + subject + ", " + signatureAlgorithm + ", valid=" + signatureValid + ", trusted=" + trusted
+                + (failedChecks.isEmpty() ? "" : ", failed=" + failedChecks)
                 + (trustFailure != null ? " (" + trustFailure + ")" : "") + "]";
     }
 }
