@@ -105,6 +105,19 @@ public final class TestPki {
         return root;
     }
 
+    /** The issuing CA of every end entity, for tests that issue certificates, CRLs or OCSP answers themselves. */
+    public X509Certificate intermediate() {
+        return intermediate;
+    }
+
+    public PrivateKey intermediateKey() {
+        return intermediateKeys.getPrivate();
+    }
+
+    public PrivateKey rootKey() {
+        return rootKeys.getPrivate();
+    }
+
     /** Absolute path of a file in the PKI folder, e.g. {@code path("alice.p12")}. */
     public String path(String file) {
         return dir.resolve(file).toString();
