@@ -527,11 +527,14 @@ public final class Unwrapper {
         boolean anySigners = !signers.isEmpty();
         boolean allValid = signers.stream().allMatch(SignerResult::signatureValid);
         boolean signed = !covering.isEmpty();
-        SenderBinding.Result sender = signed
-                ? senderBinding.check(headerValues(outerHeaders, "From"), headerValues(outerHeaders, "Sender"),
-                        covering.stream().filter(SignerResult::signatureValid)
-                                .map(s -> (Set<String>) new HashSet<>(s.emailAddresses())).toList())
-                : new SenderBinding.Result(SenderBinding.Status.NONE, null, "the message is not signed");
+        List<Set<String>> provers = covering.stream().filter(SignerResult::signatureValid)
+                .map(s -> (Set<String>) new HashSet<>(s.emailAddresses())).toList();
+        SenderBinding.Result sender = !signed
+                ? new SenderBinding.Result(SenderBinding.Status.NONE, null, "the message is not signed")
+                : provers.isEmpty()
+                        ? new SenderBinding.Result(SenderBinding.Status.NONE, null, "no valid signature to bind to")
+                        : senderBinding.check(headerValues(outerHeaders, "From"),
+                                headerValues(outerHeaders, "Sender"), provers);
         if (sender.failed()) {
             findings.add(sender.finding());
         }
