@@ -285,7 +285,8 @@ public final class Unwrapper {
         }
         boolean signed = anySigned && covers;
         Boolean signatureValid = anySigned ? allValid : null;
-        boolean trusted = signed && allValid && allTrusted;
+        // trusted speaks of the signers; whether their signature covers the content is what signed says
+        boolean trusted = anySigned && allValid && allTrusted;
         if (op == SmimeOperation.verify && !anySigned) {
             failures.add("the message is not signed");
         } else if (requireSigned && !signed) {
