@@ -145,9 +145,13 @@ public final class Unwrapper {
         } catch (Mime.MimeFormatException e) {
             spools.forEach(Spool::close);
             throw new SmimeFormatException(e.getMessage(), e);
-        } catch (RuntimeException e) {
+        } catch (SmimeException e) {
             spools.forEach(Spool::close);
             throw e;
+        } catch (RuntimeException e) {
+            // Bouncy Castle reports malformed ASN.1 and MIME deep inside with unchecked exceptions of its own
+            spools.forEach(Spool::close);
+            throw new SmimeFormatException("Malformed S/MIME structure: " + e.getMessage(), e);
         }
     }
 
