@@ -74,6 +74,24 @@ final class ExchangeBinding {
         return result;
     }
 
+    /**
+     * Replaces a component-specific message (camel-mail's MailMessage with mapMailMessage=false, for instance) by a
+     * plain one with the same headers and body: such messages rebuild themselves from the mail when copied, and the
+     * verdict headers would be lost at the next wireTap, multicast or mock. After our operation the body is no
+     * longer that mail anyway.
+     */
+    static Message plainMessage(Exchange exchange) {
+        Message current = exchange.getMessage();
+        if (current.getClass() == org.apache.camel.support.DefaultMessage.class || current instanceof AttachmentMessage) {
+            return current;
+        }
+        org.apache.camel.support.DefaultMessage plain = new org.apache.camel.support.DefaultMessage(exchange);
+        plain.setHeaders(new java.util.HashMap<>(current.getHeaders()));
+        plain.setBody(current.getBody());
+        exchange.setMessage(plain);
+        return plain;
+    }
+
     /** After marshal the attachments live inside the protected entity, not beside it. */
     static void clearAttachments(Message message) {
         if (message instanceof AttachmentMessage am && am.hasAttachments()) {
