@@ -66,7 +66,8 @@ final class ExchangeBinding {
 
     private static List<MessageAssembler.Attachment> attachments(Message message) {
         List<MessageAssembler.Attachment> result = new ArrayList<>();
-        if (message instanceof AttachmentMessage am && am.hasAttachments()) {
+        AttachmentMessage am = message.getExchange().getMessage(AttachmentMessage.class);
+        if (am.hasAttachments()) {
             for (Map.Entry<String, DataHandler> e : am.getAttachments().entrySet()) {
                 result.add(new MessageAssembler.Attachment(e.getKey(), e.getValue().getDataSource()));
             }
@@ -82,7 +83,8 @@ final class ExchangeBinding {
      */
     static Message plainMessage(Exchange exchange) {
         Message current = exchange.getMessage();
-        if (current.getClass() == org.apache.camel.support.DefaultMessage.class || current instanceof AttachmentMessage) {
+        if (current.getClass() == org.apache.camel.support.DefaultMessage.class
+                || current instanceof AttachmentMessage) {
             return current;
         }
         org.apache.camel.support.DefaultMessage plain = new org.apache.camel.support.DefaultMessage(exchange);
@@ -94,8 +96,12 @@ final class ExchangeBinding {
 
     /** After marshal the attachments live inside the protected entity, not beside it. */
     static void clearAttachments(Message message) {
-        if (message instanceof AttachmentMessage am && am.hasAttachments()) {
-            am.getAttachments().clear();
+        AttachmentMessage am = message.getExchange().getMessage(AttachmentMessage.class);
+        if (am.hasAttachments()) {
+            // getAttachments() may be a view rebuilt on each call, so remove by name
+            for (String name : new ArrayList<>(am.getAttachmentNames())) {
+                am.removeAttachment(name);
+            }
         }
     }
 
