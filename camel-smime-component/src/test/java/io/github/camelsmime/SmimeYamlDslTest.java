@@ -17,6 +17,9 @@ class SmimeYamlDslTest extends SmimeTestSupport {
         Properties p = new Properties();
         p.setProperty("test.anchors", PKI.path("ca.pem"));
         p.setProperty("signer.password", TestPki.PASSWORD);
+        p.setProperty("test.alice.p12", PKI.path("alice.p12"));
+        p.setProperty("test.bob.p12", PKI.path("bob.p12"));
+        p.setProperty("test.bob.pem", PKI.path("bob.pem"));
         return p;
     }
 
@@ -35,6 +38,16 @@ class SmimeYamlDslTest extends SmimeTestSupport {
         PluginHelper.getRoutesLoader(context).loadRoutes(
                 PluginHelper.getResourceLoader(context).resolveResource("classpath:routes/smime-yaml-route.yaml"));
         Exchange out = send("direct:yaml-sign", bytes(MESSAGE));
+        assertThat(out.getMessage().getHeader(SmimeConstants.TRUSTED, Boolean.class)).isTrue();
+        assertThat(textOf(bodyOf(out))).isEqualTo(textOf(MESSAGE));
+    }
+
+    @Test
+    void yamlBeanDataFormatSignsAndEncrypts() throws Exception {
+        PluginHelper.getRoutesLoader(context).loadRoutes(
+                PluginHelper.getResourceLoader(context).resolveResource("classpath:routes/smime-yaml-beans.yaml"));
+        Exchange out = send("direct:yaml-beans", bytes(MESSAGE));
+        assertThat(out.getMessage().getHeader(SmimeConstants.LAYERS)).isEqualTo("encrypted,signed");
         assertThat(out.getMessage().getHeader(SmimeConstants.TRUSTED, Boolean.class)).isTrue();
         assertThat(textOf(bodyOf(out))).isEqualTo(textOf(MESSAGE));
     }
