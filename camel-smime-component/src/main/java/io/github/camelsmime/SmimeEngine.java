@@ -67,8 +67,13 @@ public final class SmimeEngine {
         this.directory = keys.recipientDirectory();
         this.encryptor = new SmimeEncryptor(ContentEncryption.parse(cfg.getEncryptionAlgorithm()),
                 KeyEncryption.valueOf(cfg.getKeyEncryptionAlgorithm().trim().toUpperCase(Locale.ROOT)), providers);
-        this.unwrapper = new Unwrapper(new SignatureVerifier(providers), new SmimeDecryptor(providers),
-                new SmimeDecompressor(cfg.getMaxInflatedSize()), trustValidator(keys), keys.decryptionKeys(),
+        List<X509Certificate> anchors = keys.trustAnchors();
+        List<X509Certificate> intermediates = keys.intermediates();
+        List<X509Certificate> configured = new ArrayList<>(anchors);
+        configured.addAll(intermediates);
+        this.unwrapper = new Unwrapper(new SignatureVerifier(providers, configured), new SmimeDecryptor(providers),
+                new SmimeDecompressor(cfg.getMaxInflatedSize()), trustValidator(keys, anchors, intermediates),
+                keys.decryptionKeys(),
                 cfg.getMaxDepth(), new SenderBinding(SenderBinding.Mode.parse(cfg.getSenderBinding())),
                 cfg.isAllowUnauthenticatedEncryption());
         this.authservId = cfg.getAuthservId() != null && !cfg.getAuthservId().isBlank() ? cfg.getAuthservId().trim()
@@ -76,13 +81,14 @@ public final class SmimeEngine {
     }
 
     /** The certificate policy: anchors, intermediates, validation time, algorithm strength and revocation sources. */
-    private TrustValidator trustValidator(KeyMaterial keys) {
+    private TrustValidator trustValidator(KeyMaterial keys, List<X509Certificate> anchors,
+            List<X509Certificate> intermediates) {
         Supplier<Date> clock = validationTime(cfg.getValidationTime());
         OnlineRevocation online = cfg.isEnableCrlDistributionPoints() || cfg.isEnableOcsp()
                 ? new OnlineRevocation(cfg.isEnableCrlDistributionPoints(), cfg.isEnableOcsp(),
                         cfg.getRevocationTimeoutMillis(), Duration.ofSeconds(cfg.getRevocationCacheSeconds()))
                 : null;
-        return new TrustValidator(keys.trustAnchors(), keys.intermediates(), clock,
+        return new TrustValidator(anchors, intermediates, clock,
                 new AlgorithmPolicy(cfg.isAllowSha1(), cfg.isAllowDsa(), cfg.getMinimumRsaKeySize()),
                 new RevocationSources(keys.crls(), online, cfg.isRequireRevocationStatus()));
     }

@@ -37,11 +37,6 @@ class SmimeRoundTripTest extends SmimeTestSupport {
         roundTrip(signer, algorithm, reported, false);
     }
 
-    /** The test message as sent by this signer (the sender binding requires From to be the signer's address). */
-    private static String messageFrom(String signer) {
-        return MESSAGE.replace("From: alice@example.com", "From: " + signer + "@example.com");
-    }
-
     private void roundTrip(String signer, String algorithm, String reported, boolean detached) {
         Exchange signed = send("smime:sign?" + signer(signer) + "&signatureAlgorithm=" + algorithm + "&detached="
                 + detached, bytes(messageFrom(signer)));

@@ -20,6 +20,14 @@ public abstract class SmimeTestSupport extends CamelTestSupport {
             + ".\r\n"
             + "trailing blanks   \r\n";
 
+    /**
+     * The test message as sent by this test identity: the sender binding (RFC 8550) requires From to be an address of
+     * the signer, so a message signed by carol must come from carol.
+     */
+    protected static String messageFrom(String name) {
+        return MESSAGE.replace("From: alice@example.com", "From: " + name + "@example.com");
+    }
+
     protected static String signer(String name) {
         return "signerKeyStore=" + PKI.path(name + ".p12") + "&signerKeyStorePassword=" + TestPki.PASSWORD
                 + "&signerAlias=" + name;

@@ -234,7 +234,8 @@ public final class Unwrapper {
         if (e instanceof IOException) {
             return CmsInput.unreadable("Cannot read the message", e);
         }
-        throw (RuntimeException) e;
+        // Bouncy Castle reports malformed ASN.1 and MIME deep inside with unchecked exceptions of its own
+        return CmsInput.unreadable("Malformed S/MIME structure", e);
     }
 
     /**
@@ -539,7 +540,7 @@ public final class Unwrapper {
             findings.add(sender.finding());
         }
         boolean partiallySigned = !signed && state.parts.stream().anyMatch(EmbeddedPart::isSigned);
-        if ((op == SmimeOperation.verify || (op == SmimeOperation.unwrap && requireSigned)) && !signed) {
+        if ((op == SmimeOperation.verify || requireSigned) && !signed) {
             findings.add(notSigned(state, partiallySigned));
         }
         if (op == SmimeOperation.decrypt && state.lastEncryptedIndex < 0) {
@@ -558,7 +559,9 @@ public final class Unwrapper {
             }
         }
         findings.sort(Comparator.comparing(Finding::check));
-        boolean trusted = signed && allValid && allTrusted && !sender.failed();
+        // trusted speaks of the signers (and the sender they prove); whether their signature covers the content is
+        // what signed says: "signed and trusted" needs both
+        boolean trusted = anySigners && allValid && allTrusted && !sender.failed();
         return new Verdict(state.layers, signed, anySigners ? allValid : null, trusted, signers,
                 state.lastEncryptedIndex >= 0, state.contentEncryptionAlgorithm, state.compressed, findings, sender,
                 partiallySigned, state.parts);

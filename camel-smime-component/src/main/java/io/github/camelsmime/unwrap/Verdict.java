@@ -18,8 +18,9 @@ import io.github.camelsmime.verify.SignerResult;
  * @param layers                     the layers found, outermost first: signed, encrypted, compressed
  * @param signed                     a signature covers the content (one that lies inside every encryption layer)
  * @param signatureValid             every signature of every signed layer verifies; null when nothing was signed
- * @param trusted                    signed, every signature valid, every signer passed the certificate policy and
- *                                   the sender binding did not fail
+ * @param trusted                    at least one signature, every signature valid, every signer passed the
+ *                                   certificate policy, and the sender binding did not fail ("signed and trusted"
+ *                                   needs {@code signed} too)
  * @param signers                    signers of all signed layers, outermost layer first
  * @param contentEncryptionAlgorithm of the innermost encryption layer, or null
  * @param findings                   every failed check, in order of precedence; empty when the message passed
