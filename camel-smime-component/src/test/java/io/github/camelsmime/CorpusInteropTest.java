@@ -106,7 +106,8 @@ class CorpusInteropTest extends SmimeTestSupport {
                 "detached DER signature over a separate file: there is no S/MIME message to verify");
     }
 
-    private static String options(Path dir, Corpus.Row row) {
+    /** The key and trust options of a row (also used by CorpusPolicyTest). */
+    static String options(Path dir, Corpus.Row row) {
         List<String> options = new ArrayList<>();
         String keys = row.keyOrTrust();
         Matcher p12 = P12.matcher(keys);

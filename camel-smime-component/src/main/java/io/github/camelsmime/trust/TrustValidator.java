@@ -1,13 +1,17 @@
 package io.github.camelsmime.trust;
 
+import java.security.GeneralSecurityException;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertPathBuilder;
 import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidator;
 import java.security.cert.CertStore;
+import java.security.cert.CertificateFactory;
 import java.security.cert.CollectionCertStoreParameters;
 import java.security.cert.PKIXBuilderParameters;
 import java.security.cert.PKIXCertPathBuilderResult;
+import java.security.cert.PKIXParameters;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509CertSelector;
 import java.security.cert.X509Certificate;
@@ -100,32 +104,84 @@ public final class TrustValidator {
         List<Finding> findings = new ArrayList<>(algorithms.checkSignature(digestAlgorithm, signatureAlgorithm,
                 signer.getPublicKey()));
         findings.addAll(keyUsage.check(signer));
-        String revocationStatus = REVOCATION_NOT_CHECKED;
         List<X509Certificate> pool = new ArrayList<>(messageCertificates);
         pool.addAll(intermediates);
         pool.add(signer);
         Finding validity = validity(signer, pool, at);
         if (validity != null) {
             findings.add(validity);
-        } else if (anchors.isEmpty()) {
+        }
+        if (anchors.isEmpty()) {
             findings.add(new Finding(SmimeCheck.PATH, "no trust anchors are configured"));
-        } else {
+            return new Result(false, findings, REVOCATION_NOT_CHECKED);
+        }
+        // outside its validity a certificate has no path; whether it would chain at all is told at a time when it
+        // and its issuers were valid
+        Date pathTime = validity == null ? at : commonValidity(signer, pool);
+        Chain chain = null;
+        Finding pathFailure = null;
+        if (pathTime != null) {
             try {
-                PKIXCertPathBuilderResult path = buildPath(signer, pool, at);
+                PKIXCertPathBuilderResult built = buildPath(signer, pool, pathTime);
                 @SuppressWarnings("unchecked")
-                List<X509Certificate> issued = (List<X509Certificate>) path.getCertPath().getCertificates();
-                X509Certificate anchor = path.getTrustAnchor().getTrustedCert();
-                findings.addAll(algorithms.checkPath(issued, anchor));
-                if (revocation.enabled()) {
-                    revocationStatus = checkRevocation(issued, anchor, at, findings);
-                }
+                List<X509Certificate> issued = (List<X509Certificate>) built.getCertPath().getCertificates();
+                chain = new Chain(issued, built.getTrustAnchor().getTrustedCert());
             } catch (CertPathBuilderException e) {
-                findings.add(describe(e));
+                // the builder only says "no path": the chain found by name and signature tells why
+                chain = candidateChain(signer, pool);
+                pathFailure = describe(e, chain == null ? null : validationFailure(chain, pathTime));
             } catch (InvalidAlgorithmParameterException | NoSuchAlgorithmException e) {
-                findings.add(new Finding(SmimeCheck.PATH, "path validation could not run: " + e.getMessage()));
+                pathFailure = new Finding(SmimeCheck.PATH, "path validation could not run: " + e.getMessage());
             }
         }
+        if (chain != null && validity == null) {
+            // stricter than RFC 5280, like OpenSSL: an expired anchor no longer vouches (nor revokes) anything
+            findings.addAll(anchorValidity(chain.anchor(), at));
+        }
+        List<Finding> weak = chain == null ? List.of() : algorithms.checkPath(chain.issued(), chain.anchor());
+        findings.addAll(weak);
+        if (pathFailure != null && !(pathFailure.check() == SmimeCheck.WEAK_ALGORITHM && !weak.isEmpty())) {
+            findings.add(pathFailure);
+        }
+        String revocationStatus = REVOCATION_NOT_CHECKED;
+        if (chain != null && validity == null && revocation.enabled()) {
+            revocationStatus = checkRevocation(chain.issued(), chain.anchor(), at, findings);
+        }
         return new Result(findings.isEmpty(), findings, revocationStatus);
+    }
+
+    /** A certification path: the issued certificates, signer first, and the anchor above them. */
+    private record Chain(List<X509Certificate> issued, X509Certificate anchor) {
+    }
+
+    /** The chain from the signer to a configured anchor by name and signature, without any other check; or null. */
+    private Chain candidateChain(X509Certificate signer, List<X509Certificate> pool) {
+        List<X509Certificate> issued = new ArrayList<>();
+        X509Certificate cert = signer;
+        for (int depth = 0; cert != null && depth < 10; depth++) {
+            issued.add(cert);
+            for (TrustAnchor a : anchors) {
+                if (isIssuedBy(cert, a.getTrustedCert())) {
+                    return new Chain(issued, a.getTrustedCert());
+                }
+            }
+            cert = issuerIn(cert, pool);
+        }
+        return null;
+    }
+
+    /** Why PKIX validation of a candidate chain fails, in the validator's words; null when it does not. */
+    private static String validationFailure(Chain chain, Date at) {
+        try {
+            PKIXParameters params = new PKIXParameters(Set.of(new TrustAnchor(chain.anchor(), null)));
+            params.setRevocationEnabled(false);
+            params.setDate(at);
+            CertPathValidator.getInstance("PKIX").validate(
+                    CertificateFactory.getInstance("X.509").generateCertPath(chain.issued()), params);
+            return null;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return e.getMessage();
+        }
     }
 
     private PKIXCertPathBuilderResult buildPath(X509Certificate signer, List<X509Certificate> pool, Date at)
@@ -186,6 +242,32 @@ public final class TrustValidator {
         return null;
     }
 
+    private static List<Finding> anchorValidity(X509Certificate anchor, Date at) {
+        String who = "trust anchor " + anchor.getSubjectX500Principal().getName();
+        if (at.after(anchor.getNotAfter())) {
+            return List.of(new Finding(SmimeCheck.EXPIRED, who + " expired on " + anchor.getNotAfter().toInstant()
+                    + " (validation time " + at.toInstant() + ")"));
+        }
+        if (at.before(anchor.getNotBefore())) {
+            return List.of(new Finding(SmimeCheck.NOT_YET_VALID, who + " is not valid before "
+                    + anchor.getNotBefore().toInstant() + " (validation time " + at.toInstant() + ")"));
+        }
+        return List.of();
+    }
+
+    /** A time inside the validity of the signer and of the issuers found for it, or null when there is none. */
+    private Date commonValidity(X509Certificate signer, List<X509Certificate> pool) {
+        Date from = signer.getNotBefore();
+        Date to = signer.getNotAfter();
+        X509Certificate cert = issuerIn(signer, pool);
+        for (int depth = 1; cert != null && depth < 10 && !isAnchor(cert); depth++) {
+            from = cert.getNotBefore().after(from) ? cert.getNotBefore() : from;
+            to = cert.getNotAfter().before(to) ? cert.getNotAfter() : to;
+            cert = issuerIn(cert, pool);
+        }
+        return from.after(to) ? null : new Date(from.getTime() + (to.getTime() - from.getTime()) / 2);
+    }
+
     /** RFC 5280 section 6.1.1: a trust anchor is an input to path validation; its own dates are not checked. */
     private boolean isAnchor(X509Certificate cert) {
         return anchors.stream().anyMatch(a -> a.getTrustedCert().equals(cert));
@@ -196,24 +278,35 @@ public final class TrustValidator {
             return null;
         }
         for (X509Certificate candidate : pool) {
-            if (candidate.getSubjectX500Principal().equals(cert.getIssuerX500Principal()) && candidate != cert) {
-                try {
-                    cert.verify(candidate.getPublicKey());
-                    return candidate;
-                } catch (java.security.GeneralSecurityException | RuntimeException e) {
-                    // a same-named certificate that did not issue this one
-                }
+            if (candidate != cert && isIssuedBy(cert, candidate)) {
+                return candidate;
             }
         }
         return null;
     }
 
-    private static Finding describe(CertPathBuilderException e) {
+    private static boolean isIssuedBy(X509Certificate cert, X509Certificate issuer) {
+        if (!issuer.getSubjectX500Principal().equals(cert.getIssuerX500Principal())) {
+            return false;
+        }
+        try {
+            cert.verify(issuer.getPublicKey());
+            return true;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            // a same-named certificate that did not issue this one
+            return false;
+        }
+    }
+
+    private static Finding describe(CertPathBuilderException e, String validatorReason) {
         StringBuilder causes = new StringBuilder();
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t.getMessage() != null && causes.indexOf(t.getMessage()) < 0) {
                 causes.append(causes.length() == 0 ? "" : ": ").append(t.getMessage());
             }
+        }
+        if (validatorReason != null) {
+            causes.append(": ").append(validatorReason);
         }
         String text = causes.toString();
         if (text.contains("Algorithm constraints check failed")) {

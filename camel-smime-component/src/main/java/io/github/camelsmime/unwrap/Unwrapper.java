@@ -197,6 +197,7 @@ public final class Unwrapper {
     public Opened open(InputStream input, SmimeOperation operation, boolean requireSigned, boolean reportOnly) {
         List<Spool> spools = new ArrayList<>();
         State state = new State();
+        Opened opened;
         try {
             Spool first = Spool.of(input);
             spools.add(first);
@@ -213,15 +214,21 @@ public final class Unwrapper {
             if (!state.coveredBySignature()) {
                 scanParts(Mime.parsePart(current.newStream(0, -1)), sizeOf(current), operation, state, spools);
             }
-            Verdict verdict = decide(state, outerHeaders, operation, requireSigned);
-            if (!reportOnly) {
-                enforce(verdict);
-            }
-            return new Opened(spools, outerHeaders, top, current, verdict);
+            opened = new Opened(spools, outerHeaders, top, current, decide(state, outerHeaders, operation,
+                    requireSigned));
         } catch (RuntimeException | IOException e) {
             spools.forEach(Spool::close);
             throw masked(state, typed(e));
         }
+        if (!reportOnly) {
+            try {
+                enforce(opened.verdict());
+            } catch (SmimeException e) {
+                opened.close();
+                throw e;
+            }
+        }
+        return opened;
     }
 
     private static SmimeException typed(Exception e) {
@@ -502,13 +509,19 @@ public final class Unwrapper {
     }
 
     private Verdict decide(State state, List<Header> outerHeaders, SmimeOperation op, boolean requireSigned) {
+        // failures of signed layers outside unauthenticated encryption do not depend on its plaintext: they are
+        // reported as they are, ahead of everything found inside it
+        List<Finding> outside = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         List<SignerResult> signers = new ArrayList<>();
         List<SignerResult> covering = new ArrayList<>();
         boolean allTrusted = true;
+        boolean insideVouches = true;
         for (int i = 0; i < state.signedLayers.size(); i++) {
             SignedLayer layer = state.signedLayers.get(i);
-            boolean covers = state.signedLayerIndexes.get(i) > state.lastEncryptedIndex;
+            int index = state.signedLayerIndexes.get(i);
+            boolean covers = index > state.lastEncryptedIndex;
+            List<Finding> target = index < state.lastUnauthenticatedIndex ? outside : findings;
             for (SignerResult signer : layer.signers()) {
                 Judged judged = judge(signer, layer);
                 SignerResult result = judged.signer();
@@ -517,11 +530,14 @@ public final class Unwrapper {
                     covering.add(result);
                 }
                 if (!result.signatureValid()) {
-                    findings.add(new Finding(SmimeCheck.SIGNATURE, "signature of " + who(result) + " is invalid: "
+                    target.add(new Finding(SmimeCheck.SIGNATURE, "signature of " + who(result) + " is invalid: "
                             + result.signatureFailure()));
                 }
                 allTrusted &= result.trusted();
-                judged.findings().forEach(f -> findings.add(new Finding(f.check(), "signer " + who(result)
+                if (index > state.lastUnauthenticatedIndex) {
+                    insideVouches &= result.signatureValid() && result.trusted();
+                }
+                judged.findings().forEach(f -> target.add(new Finding(f.check(), "signer " + who(result)
                         + " is not trusted: " + f.message())));
             }
         }
@@ -549,21 +565,23 @@ public final class Unwrapper {
             findings.add(new Finding(SmimeCheck.NOT_ENCRYPTED, "The message is not encrypted" + inside));
         }
         if (state.insideUnauthenticatedEncryption() && !allowUnauthenticatedEncryption) {
-            boolean vouched = state.signedAfter(state.lastUnauthenticatedIndex) && allValid && allTrusted
+            boolean vouched = state.signedAfter(state.lastUnauthenticatedIndex) && insideVouches
                     && findings.isEmpty();
             if (!vouched) {
                 findings.add(new Finding(SmimeCheck.DECRYPTION, "unauthenticated encryption ("
                         + state.unauthenticatedAlgorithm + ", EnvelopedData) is accepted only when a trusted signer"
-                        + " signed the content inside it" + (findings.isEmpty() ? "" : ", and the message failed: "
+                        + " signed the content inside it" + (findings.isEmpty() ? "" : ", and the content failed: "
                         + findings.get(0).message())));
             }
         }
+        outside.sort(Comparator.comparing(Finding::check));
         findings.sort(Comparator.comparing(Finding::check));
+        outside.addAll(findings);
         // trusted speaks of the signers (and the sender they prove); whether their signature covers the content is
         // what signed says: "signed and trusted" needs both
         boolean trusted = anySigners && allValid && allTrusted && !sender.failed();
         return new Verdict(state.layers, signed, anySigners ? allValid : null, trusted, signers,
-                state.lastEncryptedIndex >= 0, state.contentEncryptionAlgorithm, state.compressed, findings, sender,
+                state.lastEncryptedIndex >= 0, state.contentEncryptionAlgorithm, state.compressed, outside, sender,
                 partiallySigned, state.parts);
     }
 
