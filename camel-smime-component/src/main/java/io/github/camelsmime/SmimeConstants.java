@@ -18,9 +18,10 @@ public final class SmimeConstants {
     @Metadata(label = "producer", description = "Whether every signature of every signed layer verified (fail closed:"
             + " one bad signer makes it false). Absent when the message is not signed.", javaType = "Boolean")
     public static final String SIGNATURE_VALID = "CamelSmimeSignatureValid";
-    @Metadata(label = "producer", description = "Whether the message is signed and trusted: every signature verifies,"
-            + " every signer chains to a configured trust anchor and passed the certificate policy (key usage,"
-            + " revocation, algorithm strength), and the sender binding did not fail.", javaType = "Boolean")
+    @Metadata(label = "producer", description = "Whether the signers are trusted: there is at least one, every signature"
+            + " verifies, every signer chains to a configured trust anchor and passed the certificate policy (validity,"
+            + " key usage, revocation, algorithm strength), and the sender binding did not fail. Together with"
+            + " CamelSmimeSigned it means signed and trusted.", javaType = "Boolean")
     public static final String TRUSTED = "CamelSmimeTrusted";
     @Metadata(label = "producer", description = "The signers of every signed layer, outermost layer first: subject,"
             + " e-mail addresses, issuer, serial, signing time, digest and signature algorithms, math and trust result.",

@@ -262,6 +262,25 @@ class RevocationTest extends SmimeTestSupport {
         assertThat(hits("/ocsp")).isEqualTo(before + 2);
     }
 
+    /** A certificate issued by a non-CA chooses its own URLs: a chain that does not validate never goes online. */
+    @Test
+    void urlsOfAnUnvalidatedChainAreNotFetched() {
+        KeyPair leafKeys = SpoofKit.rsa(2048);
+        X509Certificate notACa = cert("Mallory Leaf").email(FROM).keys(leafKeys).build();
+        Signer signer = cert("Mallory").email(FROM).issuedBy(notACa, leafKeys.getPrivate())
+                .ocsp(base + "/ocsp").crlDistributionPoint(base + "/ca.crl").signer()
+                .withChain();
+        String message = "From: " + FROM + "\r\nMIME-Version: 1.0\r\n" + SpoofKit.signedEntity(SpoofKit.ENTITY,
+                SpoofKit.signedData(SpoofKit.bytes(SpoofKit.ENTITY), false, List.of(signer.cert(), notACa,
+                        PKI.intermediate()), null, signer));
+        int ocsp = hits("/ocsp");
+        int crl = hits("/ca.crl");
+        Exception e = failure(VERIFY + "&enableOcsp=true&enableCrlDistributionPoints=true", message);
+        assertThat(((SmimeException) e).getCheck()).isEqualTo("path");
+        assertThat(hits("/ocsp")).isEqualTo(ocsp);
+        assertThat(hits("/ca.crl")).isEqualTo(crl);
+    }
+
     @Test
     void ocspAnswerSignedByAnotherKeyIsNotBelieved() {
         Signer signer = cert("Mallory").email(FROM).ocsp(base + "/ocsp").signer();

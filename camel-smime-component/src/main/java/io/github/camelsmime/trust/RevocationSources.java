@@ -77,9 +77,13 @@ public final class RevocationSources {
         return requireStatus;
     }
 
-    public Answer status(X509Certificate cert, X509Certificate issuer, Date at) {
+    /**
+     * @param allowNetwork whether OCSP and CRL distribution points may be asked (when they are switched on): only for
+     *                     certificates of a validated path
+     */
+    public Answer status(X509Certificate cert, X509Certificate issuer, Date at, boolean allowNetwork) {
         Answer answer = fromCrls(crls, cert, issuer, at);
-        if (answer.conclusive() || online == null) {
+        if (answer.conclusive() || online == null || !allowNetwork) {
             return answer;
         }
         Answer ocsp = online.ocsp(cert, issuer, at);

@@ -145,7 +145,9 @@ public final class TrustValidator {
         }
         String revocationStatus = REVOCATION_NOT_CHECKED;
         if (chain != null && validity == null && revocation.enabled()) {
-            revocationStatus = checkRevocation(chain.issued(), chain.anchor(), at, findings);
+            // a chain that failed validation is still checked against configured CRLs, but its certificates' URLs
+            // are not fetched: only a validated path says who chose them
+            revocationStatus = checkRevocation(chain.issued(), chain.anchor(), at, pathFailure == null, findings);
         }
         return new Result(findings.isEmpty(), findings, revocationStatus);
     }
@@ -197,13 +199,13 @@ public final class TrustValidator {
     }
 
     /** Each certificate of the path below the anchor, with its issuer (the next one, or the anchor). */
-    private String checkRevocation(List<X509Certificate> issued, X509Certificate anchor, Date at,
+    private String checkRevocation(List<X509Certificate> issued, X509Certificate anchor, Date at, boolean online,
             List<Finding> findings) {
         String overall = "good";
         for (int i = 0; i < issued.size(); i++) {
             X509Certificate cert = issued.get(i);
             X509Certificate issuer = i + 1 < issued.size() ? issued.get(i + 1) : anchor;
-            RevocationSources.Answer answer = revocation.status(cert, issuer, at);
+            RevocationSources.Answer answer = revocation.status(cert, issuer, at, online);
             String who = i == 0 ? "the signer certificate" : "certificate " + cert.getSubjectX500Principal().getName();
             if (answer.status() == RevocationSources.Status.REVOKED) {
                 findings.add(new Finding(SmimeCheck.REVOKED, who + ": " + answer.detail()));
