@@ -1,7 +1,5 @@
 package io.github.camelsmime;
 
-import java.util.Locale;
-
 /**
  * Every check a verdict can fail, with the short code used in headers, the JSON sidecar and
  * {@code Authentication-Results}, and the exception type a failure of it becomes. The order is the order of
@@ -67,14 +65,6 @@ public enum SmimeCheck {
         };
     }
 
-    public static SmimeCheck ofCode(String code) {
-        for (SmimeCheck c : values()) {
-            if (c.code.equals(code.toLowerCase(Locale.ROOT))) {
-                return c;
-            }
-        }
-        throw new IllegalArgumentException("Unknown check " + code);
-    }
 
     @Override
     public String toString() {

@@ -93,11 +93,6 @@ public final class TrustValidator {
         return !anchors.isEmpty();
     }
 
-    /** The time certificates are validated at. */
-    public Date validationTime() {
-        return clock.get();
-    }
-
     public Result check(X509Certificate signer, String digestAlgorithm, String signatureAlgorithm,
             Collection<X509Certificate> messageCertificates) {
         Date at = clock.get();
