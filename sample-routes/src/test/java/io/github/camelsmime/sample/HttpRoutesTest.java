@@ -88,11 +88,19 @@ class HttpRoutesTest {
     }
 
     @Test
-    void garbageToVerifyIs400() throws Exception {
+    void malformedInputIs400() throws Exception {
+        // a multipart/signed without parts, and an enveloped-data whose CMS is garbage
         HttpResponse<byte[]> r = post("/smime/verify", GatewayHarness.TOKEN, "message/rfc822",
-                bytes("this is not a message at all"));
+                bytes("Content-Type: multipart/signed; protocol=\"application/pkcs7-signature\"; micalg=sha-256;"
+                        + " boundary=\"b1\"\r\n\r\nno parts at all\r\n"));
         assertThat(r.statusCode()).as(text(r)).isEqualTo(400);
         assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(text(r)).contains("\"status\":400");
+
+        r = post("/smime/decrypt", GatewayHarness.TOKEN, "message/rfc822",
+                bytes("Content-Type: application/pkcs7-mime; smime-type=enveloped-data; name=smime.p7m\r\n"
+                        + "Content-Transfer-Encoding: base64\r\n\r\nTm90IENNUyBhdCBhbGwh\r\n"));
+        assertThat(r.statusCode()).as(text(r)).isEqualTo(400);
     }
 
     @Test

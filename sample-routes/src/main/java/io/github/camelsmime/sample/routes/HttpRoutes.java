@@ -17,6 +17,7 @@ import io.github.camelsmime.sample.support.BadRequestException;
 import io.github.camelsmime.sample.support.BearerTokenAuth;
 import io.github.camelsmime.sample.support.Failures;
 import io.github.camelsmime.sample.support.SmimeUris;
+import io.github.camelsmime.sample.support.Verdicts;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.Processor;
@@ -116,8 +117,13 @@ public class HttpRoutes extends RouteBuilder {
             put(out, "X-Smime-Content-Encryption", in.getHeader(SmimeConstants.CONTENT_ENCRYPTION_ALGORITHM));
             put(out, "X-Smime-Compressed", in.getHeader(SmimeConstants.COMPRESSED));
             put(out, "X-Smime-Layers", in.getHeader(SmimeConstants.LAYERS));
-            put(out, "X-Smime-Signers", HttpRoutes.signers(in.getHeader(SmimeConstants.SIGNERS)));
-            put(out, "X-Smime-Micalg", in.getHeader(SmimeConstants.MICALG));
+            io.github.camelsmime.unwrap.Verdict verdict = Verdicts.of(exchange);
+            if (verdict != null && !verdict.signers().isEmpty()) {
+                put(out, "X-Smime-Signers", Verdicts.signerAddresses(verdict));
+                put(out, "X-Smime-Signature-Algorithms", verdict.signers().stream()
+                        .map(io.github.camelsmime.verify.SignerResult::signatureAlgorithm)
+                        .collect(java.util.stream.Collectors.joining(", ")));
+            }
             byte[] body = in.getBody(byte[].class);
             in.removeHeaders("*");
             in.setHeaders(out);
@@ -125,20 +131,6 @@ public class HttpRoutes extends RouteBuilder {
             in.setHeader(Exchange.CONTENT_TYPE, contentType);
             in.setBody(body);
         };
-    }
-
-    static String signers(Object signers) {
-        if (!(signers instanceof java.util.Collection<?> list) || list.isEmpty()) {
-            return null;
-        }
-        StringBuilder sb = new StringBuilder();
-        for (Object o : list) {
-            if (sb.length() > 0) {
-                sb.append(", ");
-            }
-            sb.append(String.valueOf(o).replace('\r', ' ').replace('\n', ' '));
-        }
-        return sb.toString();
     }
 
     private static void put(Map<String, Object> out, String name, Object value) {

@@ -1,21 +1,19 @@
 package io.github.camelsmime.sample.support;
 
-import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.github.camelsmime.SmimeConstants;
+import io.github.camelsmime.unwrap.Verdict;
+import io.github.camelsmime.verify.SignerResult;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.util.json.JsonObject;
 import org.apache.camel.util.json.Jsoner;
 
 /**
- * Views of the component's verdict for the gateway: the JSON sidecar, the one-line log summary and the HTTP
- * response headers. The component's {@code Verdict} is the one place the decision lives; this only formats it.
+ * Views of the component's {@link Verdict} for the gateway: the JSON sidecar, the one-line log summary and the
+ * signer list of the HTTP headers. The Verdict is the one place the decision lives; this only formats it.
  */
 public final class Verdicts {
 
@@ -25,73 +23,73 @@ public final class Verdicts {
     private Verdicts() {
     }
 
-    /** The verdict as JSON: the component's {@code Verdict.toJson()}, else the verdict headers as an object. */
+    public static Verdict of(Exchange exchange) {
+        return exchange.getMessage().getHeader(SmimeConstants.VERDICT, Verdict.class);
+    }
+
+    /** The verdict as (compact) JSON: {@code Verdict.toJson()}, or the verdict headers when there is no Verdict. */
     public static String json(Exchange exchange) {
-        Message in = exchange.getMessage();
-        Object verdict = in.getHeader(SmimeConstants.VERDICT);
+        Verdict verdict = of(exchange);
         if (verdict != null) {
-            String json = invokeToJson(verdict);
-            if (json != null) {
-                return json;
-            }
+            return verdict.toJson();
         }
-        return Jsoner.prettyPrint(new JsonObject(headerValues(in)).toJson());
-    }
-
-    /** The verdict headers, by their short name. */
-    public static Map<String, Object> headerValues(Message in) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        put(map, "signed", in.getHeader(SmimeConstants.SIGNED));
-        put(map, "signatureValid", in.getHeader(SmimeConstants.SIGNATURE_VALID));
-        put(map, "trusted", in.getHeader(SmimeConstants.TRUSTED));
-        put(map, "encrypted", in.getHeader(SmimeConstants.ENCRYPTED));
-        put(map, "contentEncryptionAlgorithm", in.getHeader(SmimeConstants.CONTENT_ENCRYPTION_ALGORITHM));
-        put(map, "compressed", in.getHeader(SmimeConstants.COMPRESSED));
-        put(map, "layers", in.getHeader(SmimeConstants.LAYERS));
-        Object signers = in.getHeader(SmimeConstants.SIGNERS);
-        if (signers instanceof Collection<?> list) {
-            List<String> out = new ArrayList<>();
-            for (Object signer : list) {
-                out.add(String.valueOf(signer));
-            }
-            map.put("signers", out);
-        }
-        return map;
-    }
-
-    /** One line for the log: signers, algorithms, trust. */
-    public static String summary(Exchange exchange) {
         Message in = exchange.getMessage();
-        StringBuilder sb = new StringBuilder();
-        sb.append("signed=").append(in.getHeader(SmimeConstants.SIGNED));
-        sb.append(" signatureValid=").append(in.getHeader(SmimeConstants.SIGNATURE_VALID));
-        sb.append(" trusted=").append(in.getHeader(SmimeConstants.TRUSTED));
-        sb.append(" encrypted=").append(in.getHeader(SmimeConstants.ENCRYPTED));
-        Object alg = in.getHeader(SmimeConstants.CONTENT_ENCRYPTION_ALGORITHM);
-        if (alg != null) {
-            sb.append(" encryption=").append(alg);
+        JsonObject json = new JsonObject();
+        json.put("signed", in.getHeader(SmimeConstants.SIGNED));
+        json.put("signatureValid", in.getHeader(SmimeConstants.SIGNATURE_VALID));
+        json.put("trusted", in.getHeader(SmimeConstants.TRUSTED));
+        json.put("encrypted", in.getHeader(SmimeConstants.ENCRYPTED));
+        json.put("layers", in.getHeader(SmimeConstants.LAYERS, String.class));
+        return json.toJson();
+    }
+
+    /** The verdict JSON, indented for people (the sidecar file). */
+    public static String prettyJson(Exchange exchange) {
+        return Jsoner.prettyPrint(json(exchange)) + "\n";
+    }
+
+    /** One line for the log: trust, signers with their algorithms, layers, encryption. */
+    public static String summary(Exchange exchange) {
+        Verdict v = of(exchange);
+        if (v == null) {
+            return "no verdict";
         }
-        sb.append(" layers=").append(in.getHeader(SmimeConstants.LAYERS));
-        Object signers = in.getHeader(SmimeConstants.SIGNERS);
-        if (signers instanceof Collection<?> list && !list.isEmpty()) {
-            sb.append(" signers=").append(list);
+        StringBuilder sb = new StringBuilder();
+        sb.append("signed=").append(v.signed())
+                .append(" signatureValid=").append(v.signatureValid())
+                .append(" trusted=").append(v.trusted())
+                .append(" layers=").append(v.layersAsString().isEmpty() ? "none" : v.layersAsString());
+        if (v.encrypted()) {
+            sb.append(" encryption=").append(v.contentEncryptionAlgorithm());
+        }
+        if (!v.signers().isEmpty()) {
+            sb.append(" signers=").append(signers(v));
+        }
+        if (!v.failures().isEmpty()) {
+            sb.append(" failures=").append(v.failures());
         }
         return sb.toString();
     }
 
-    private static void put(Map<String, Object> map, String key, Object value) {
-        if (value != null) {
-            map.put(key, value instanceof Boolean || value instanceof Number ? value : value.toString());
+    /** "alice@example.com (CN=Alice,..., SHA256withRSA, valid, trusted)" for every signer. */
+    public static String signers(Verdict v) {
+        List<String> out = new ArrayList<>();
+        for (SignerResult s : v.signers()) {
+            String who = s.emailAddresses().isEmpty() ? s.subject() : String.join("/", s.emailAddresses());
+            out.add(who + " (" + s.subject() + ", " + s.signatureAlgorithm() + ", "
+                    + (s.signatureValid() ? "valid" : "INVALID") + ", "
+                    + (s.trusted() ? "trusted" : "untrusted" + (s.trustFailure() != null ? ": " + s.trustFailure() : ""))
+                    + ")");
         }
+        return String.join("; ", out).replace('\r', ' ').replace('\n', ' ');
     }
 
-    private static String invokeToJson(Object verdict) {
-        try {
-            Method m = verdict.getClass().getMethod("toJson");
-            Object json = m.invoke(verdict);
-            return json == null ? null : json.toString();
-        } catch (ReflectiveOperationException e) {
-            return null;
+    /** Signer addresses only, comma separated (for headers). */
+    public static String signerAddresses(Verdict v) {
+        List<String> out = new ArrayList<>();
+        for (SignerResult s : v.signers()) {
+            out.add(s.emailAddresses().isEmpty() ? s.subject() : String.join("/", s.emailAddresses()));
         }
+        return String.join(", ", out).replace('\r', ' ').replace('\n', ' ');
     }
 }

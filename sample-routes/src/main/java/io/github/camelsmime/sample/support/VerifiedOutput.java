@@ -34,7 +34,7 @@ public class VerifiedOutput implements Processor {
         exchange.setProperty(GatewayNames.NAME, name);
         exchange.setProperty(Verdicts.SUMMARY, Verdicts.summary(exchange));
         AtomicFiles.write(dir.resolve(name + ".verdict.json"),
-                Verdicts.json(exchange).getBytes(StandardCharsets.UTF_8));
+                Verdicts.prettyJson(exchange).getBytes(StandardCharsets.UTF_8));
 
         if (exchange.getMessage() instanceof AttachmentMessage am && am.hasAttachments()) {
             Path attachments = dir.resolve(name + ".attachments");
