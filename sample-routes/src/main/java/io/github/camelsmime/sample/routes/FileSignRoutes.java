@@ -17,13 +17,15 @@ import org.apache.camel.builder.RouteBuilder;
  * {@code gateway.sign.recipients} lists addresses) and written to {@code gateway.sign.outbox} as {@code NAME.eml}, a
  * complete S/MIME message with From = the signer certificate's address (or {@code gateway.sign.from}), To = the
  * recipients, Subject = the file name. A file that cannot be signed goes, unchanged, to {@code gateway.sign.failed}
- * with {@code NAME.reason.txt}. The inbox file is deleted only after one of the two was written.
+ * with {@code NAME.reason.txt}. Files travel as {@code application/octet-stream} by default
+ * ({@code gateway.sign.content.type}), so that the verifying side gives back the very same bytes. The inbox file is deleted only after one of the two was written.
  */
 public class FileSignRoutes extends RouteBuilder {
 
     public static final String ROUTE_ID = "file-sign";
     public static final String FAILED = "gateway.sign.failed";
     public static final String INPUT_FORMAT = "gateway.sign.input.format";
+    public static final String CONTENT_TYPE = "gateway.sign.content.type";
 
     @Override
     public void configure() throws Exception {
@@ -37,6 +39,9 @@ public class FileSignRoutes extends RouteBuilder {
         List<String> recipients = s.list(GatewaySettings.SIGN_RECIPIENTS);
         String from = s.find(GatewaySettings.SIGN_FROM).orElseGet(() -> signerAddress(s));
         String inputFormat = s.get(INPUT_FORMAT, "raw");
+        // application/octet-stream (default): base64, byte-exact round trip; auto: the type follows the file
+        // extension, and text types travel in canonical CRLF form as RFC 8551 requires
+        String contentType = s.get(CONTENT_TYPE, "application/octet-stream");
         SmimeUris uris = new SmimeUris(s);
         String protect = recipients.isEmpty() ? uris.sign(inputFormat)
                 : uris.signEncrypt(String.join(",", recipients), inputFormat);
@@ -49,6 +54,11 @@ public class FileSignRoutes extends RouteBuilder {
                 .setHeader("From", constant(from))
                 .removeHeaders("To|Cc|Bcc")
                 .process(e -> {
+                    if ("auto".equalsIgnoreCase(contentType)) {
+                        e.getMessage().removeHeader(Exchange.CONTENT_TYPE);
+                    } else {
+                        e.getMessage().setHeader(Exchange.CONTENT_TYPE, contentType);
+                    }
                     if (!recipients.isEmpty()) {
                         e.getMessage().setHeader("To", String.join(", ", recipients));
                     }
