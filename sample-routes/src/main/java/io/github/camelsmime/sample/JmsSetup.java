@@ -13,6 +13,8 @@ import org.springframework.jms.connection.JmsTransactionManager;
  * (one connection, pooled sessions, so each message does not open a connection), and a {@link JmsTransactionManager}
  * over it. With {@code transacted=true} the listener container receives inside a local JMS transaction bound to that
  * manager and the producers in the route send on the same session: consume and send commit or roll back together.
+ * This needs cache level CACHE_NONE in the container: with a cached container session the message would be received
+ * on that session while the route sends on the manager's, two transactions.
  */
 public final class JmsSetup {
 
@@ -34,6 +36,9 @@ public final class JmsSetup {
         CachingConnectionFactory caching = new CachingConnectionFactory(artemis);
         caching.setSessionCacheSize(10);
         caching.setReconnectOnException(true);
+        // a consumer cached in an idle session could hold a message it was granted credit for; with the sessions
+        // cached, a consumer per receive costs little
+        caching.setCacheConsumers(false);
         JmsTransactionManager tm = new JmsTransactionManager(caching);
 
         JmsComponent jms = new JmsComponent();
