@@ -23,7 +23,8 @@ public final class JmsSetup {
     private JmsSetup() {
     }
 
-    public static JmsComponent configure(CamelContext context, String brokerUrl, String username, String password) {
+    public static JmsComponent configure(CamelContext context, String brokerUrl, String username, String password)
+            throws Exception {
         ActiveMQConnectionFactory artemis = new ActiveMQConnectionFactory(brokerUrl);
         if (username != null) {
             artemis.setUser(username);
@@ -50,6 +51,14 @@ public final class JmsSetup {
         jms.setRecoveryInterval(1000);
         context.getRegistry().bind(TRANSACTION_MANAGER, tm);
         context.addComponent("jms", jms);
+        // close the shared connection when Camel stops, after the routes and before an embedded broker (services
+        // stop in reverse order of registration)
+        context.addService(new org.apache.camel.support.service.ServiceSupport() {
+            @Override
+            protected void doStop() {
+                caching.destroy();
+            }
+        }, true, false);
         return jms;
     }
 }

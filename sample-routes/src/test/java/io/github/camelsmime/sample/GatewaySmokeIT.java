@@ -101,7 +101,8 @@ class GatewaySmokeIT {
             // no key or keystore password in the output
             assertThat(lines).noneMatch(l -> l.contains("changeit"));
         } finally {
-            process.destroy(); // SIGTERM: Camel Main shuts down gracefully
+            // SIGTERM: Camel Main shuts down gracefully (Process.destroy() would also close our end of its output)
+            process.toHandle().destroy();
             if (!process.waitFor(40, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
