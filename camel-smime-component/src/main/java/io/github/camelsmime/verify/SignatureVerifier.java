@@ -53,9 +53,15 @@ public final class SignatureVerifier {
     private static final DefaultAlgorithmNameFinder NAMES = new DefaultAlgorithmNameFinder();
 
     private final CryptoProviders providers;
+    private final List<X509Certificate> configuredCertificates;
 
-    public SignatureVerifier(CryptoProviders providers) {
+    /**
+     * @param configuredCertificates trust anchors and intermediates from the configuration; consulted only for DSA
+     *                               parameter inheritance, never for trust
+     */
+    public SignatureVerifier(CryptoProviders providers, List<X509Certificate> configuredCertificates) {
         this.providers = providers;
+        this.configuredCertificates = List.copyOf(configuredCertificates);
     }
 
     /**
@@ -151,6 +157,7 @@ public final class SignatureVerifier {
                     "signer certificate unknown", null);
         }
         X509Certificate cert = Certificates.toX509(matches.iterator().next());
+        java.security.PublicKey publicKey = DsaParameters.completed(cert, store, configuredCertificates);
         boolean valid = false;
         String failure = null;
         if (!isAnnounced(si.getDigestAlgorithmID(), announced)) {
@@ -159,10 +166,14 @@ public final class SignatureVerifier {
             try {
                 // built from the public key alone: certificate validity at signingTime is a trust question
                 SignerInformationVerifier verifier = providers.verification() == null
-                        ? new JcaSimpleSignerInfoVerifierBuilder().build(cert.getPublicKey())
+                        ? new JcaSimpleSignerInfoVerifierBuilder().build(publicKey)
                         : new JcaSimpleSignerInfoVerifierBuilder().setProvider(providers.verification())
-                                .build(cert.getPublicKey());
+                                .build(publicKey);
                 valid = si.verify(verifier);
+                SignerInformation asReceived = valid ? null : AsReceivedSignerInformation.ifReordered(si);
+                if (asReceived != null) {
+                    valid = asReceived.verify(verifier);
+                }
                 if (!valid) {
                     failure = "signature does not match the content";
                 }
