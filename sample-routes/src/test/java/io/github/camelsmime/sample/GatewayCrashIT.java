@@ -30,7 +30,7 @@ import static org.awaitility.Awaitility.await;
  */
 class GatewayCrashIT {
 
-    private static final int TOTAL = 300;
+    private static final int TOTAL = 150;
     private static final Duration LONG = Duration.ofSeconds(150);
 
     @TempDir
@@ -60,7 +60,7 @@ class GatewayCrashIT {
                 s.commit();
             }
             ActiveMQConnectionFactory f = factory;
-            await().atMost(LONG).pollInterval(Duration.ofMillis(50)).until(() -> browse(f, "smime.verified") >= 30);
+            await().atMost(LONG).pollInterval(Duration.ofMillis(50)).until(() -> browse(f, "smime.verified") >= 20);
             int beforeKill = browse(f, "smime.verified");
             assertThat(beforeKill).as("verified when killed").isLessThan(TOTAL);
             first.kill();
