@@ -19,6 +19,7 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 
+import io.github.camelsmime.sample.routes.JmsRoutes;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -154,6 +155,41 @@ class JmsRoutesTest {
         var settings = new GatewaySettings(gateway.context());
         String uri = new io.github.camelsmime.sample.support.SmimeUris(settings).signEncrypt("bob@example.com", "raw");
         return gateway.context().createProducerTemplate().requestBody(uri, text, byte[].class);
+    }
+
+    @Test
+    void aSecondInstanceOnTheSameBrokerCompetesForTheQueues(@TempDir Path otherData) throws Exception {
+        receive("smime.verified", 1000, 300); // whatever other tests left
+        // a second gateway pointed at this one's broker as an external broker: it starts none of its own
+        try (GatewayHarness second = GatewayHarness.start(otherData, Map.of("mail.enabled", "false",
+                "http.enabled", "false", "gateway.file.enabled", "false",
+                "jms.broker.url", gateway.property("jms.broker.url"),
+                // the same PKI as the first instance
+                "pki.create", "false", "pki.dir", data.resolve("pki").toString()))) {
+            assertThat(second.broker()).isNull();
+            assertThat(second.property("jms.embedded")).isEqualTo("false");
+            for (int i = 0; i < 20; i++) {
+                sendText("smime.outgoing", "two-" + i, "both " + i);
+            }
+            // only the second instance is left to do the rest
+            gateway.context().getRouteController().stopRoute(JmsRoutes.PROTECT_ROUTE);
+            gateway.context().getRouteController().stopRoute(JmsRoutes.UNPROTECT_ROUTE);
+            try {
+                for (int i = 20; i < 40; i++) {
+                    sendText("smime.outgoing", "two-" + i, "both " + i);
+                }
+                List<Message> all = receive("smime.verified", 100, 10000);
+                Map<String, Integer> seen = new HashMap<>();
+                for (Message m : all) {
+                    seen.merge(m.getStringProperty("id"), 1, Integer::sum);
+                }
+                assertThat(seen).hasSize(40);
+                assertThat(seen.values()).allMatch(n -> n == 1);
+            } finally {
+                gateway.context().getRouteController().startRoute(JmsRoutes.PROTECT_ROUTE);
+                gateway.context().getRouteController().startRoute(JmsRoutes.UNPROTECT_ROUTE);
+            }
+        }
     }
 
     @Test
