@@ -109,6 +109,8 @@ class HttpRoutesTest {
         java.util.Arrays.fill(big, (byte) 'a');
         HttpResponse<byte[]> r = post("/smime/sign", GatewayHarness.TOKEN, "text/plain", big);
         assertThat(r.statusCode()).isEqualTo(413);
+        // the size is checked while the body is read, before the route looks at the token
+        assertThat(post("/smime/verify", null, "message/rfc822", big).statusCode()).isEqualTo(413);
     }
 
     @Test
@@ -172,6 +174,14 @@ class HttpRoutesTest {
     void encryptWithoutRecipientIs400() throws Exception {
         HttpResponse<byte[]> r = post("/smime/encrypt", GatewayHarness.TOKEN, "text/plain", bytes("x"));
         assertThat(r.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void encryptToARecipientWithoutCertificateIs400() throws Exception {
+        HttpResponse<byte[]> r = post("/smime/encrypt?to=carol@example.com", GatewayHarness.TOKEN, "text/plain",
+                bytes("for Carol\r\n"));
+        assertThat(r.statusCode()).as(text(r)).isEqualTo(400);
+        assertThat(text(r)).contains("carol@example.com");
     }
 
     @Test
