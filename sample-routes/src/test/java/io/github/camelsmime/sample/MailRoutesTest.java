@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.github.camelsmime.sample.routes.InboundMailRoutes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -90,6 +91,33 @@ class MailRoutesTest {
                 .contains("reason: signature-invalid");
         await().atMost(Duration.ofSeconds(10)).until(() -> messagesOnServer() == 0);
         assertThat(MailSupport.find(verified, "payment.", "")).isEmpty();
+    }
+
+    @Test
+    void externalServersReplaceTheEmbeddedOnes(@TempDir Path otherData) throws Exception {
+        // a second gateway pointed at the first one's GreenMail as external SMTP and IMAP servers
+        try (GatewayHarness second = GatewayHarness.start(otherData, Map.of("jms.enabled", "false",
+                "http.enabled", "false", "gateway.file.enabled", "false",
+                "mail.smtp.host", "127.0.0.1", "mail.smtp.port", gateway.property("mail.smtp.port"),
+                "mail.imap.host", "127.0.0.1", "mail.imap.port", gateway.property("mail.imap.port"),
+                "pki.create", "false", "pki.dir", data.resolve("pki").toString()))) {
+            assertThat(second.mail()).isNull();
+            assertThat(second.property("mail.embedded")).isEqualTo("false");
+            Path otherOutbox = otherData.resolve("mail/outbox");
+            Files.createDirectories(otherOutbox);
+            Files.writeString(otherOutbox.resolve(".x"), "via the external server\n");
+            Files.move(otherOutbox.resolve(".x"), otherOutbox.resolve("external.txt"));
+            // one poller per mailbox: the first instance's IMAP route pauses, the second one reads Bob's mail
+            gateway.context().getRouteController().stopRoute(InboundMailRoutes.ROUTE_ID);
+            try {
+                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
+                        MailSupport.find(otherData.resolve("mail/verified"), "external.", ".txt").size() == 1);
+            } finally {
+                gateway.context().getRouteController().startRoute(InboundMailRoutes.ROUTE_ID);
+            }
+            assertThat(MailSupport.find(otherData.resolve("mail/sent"), "", "-external.txt")).hasSize(1);
+            assertThat(MailSupport.find(verified, "external.", ".txt")).isEmpty();
+        }
     }
 
     @Test
