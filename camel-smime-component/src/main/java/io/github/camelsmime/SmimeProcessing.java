@@ -40,8 +40,7 @@ final class SmimeProcessing {
             spool.close();
             throw e;
         }
-        ExchangeBinding.closeOnCompletion(exchange, spool);
-        return ExchangeBinding.body(spool);
+        return ExchangeBinding.body(exchange, spool);
     }
 
     /** Opens the body; returns the new body, or the original one when a failure was only reported. */
@@ -62,13 +61,18 @@ final class SmimeProcessing {
             }
             throw e;
         }
-        ExchangeBinding.closeOnCompletion(exchange, opened);
         ExchangeBinding.applyVerdict(message, opened.verdict());
         if (!opened.verdict().failures().isEmpty()) {
             // only reached with reportOnly: the verdict says what failed, the body stays as it came
+            opened.close();
             ExchangeBinding.rewind(body);
             return body;
         }
-        return ExchangeBinding.openedBody(opened, message, cfg.isOutputParts());
+        try {
+            return ExchangeBinding.openedBody(opened, message, cfg.isOutputParts());
+        } catch (Exception e) {
+            opened.close();
+            throw e;
+        }
     }
 }

@@ -146,6 +146,35 @@ public final class CryptoProviders {
         return forced != null ? forced : BC;
     }
 
+    /**
+     * Digest calculators for signing and verifying, on {@link #digest()}, fed in blocks (see {@link BufferedDigests});
+     * stateless, so one instance serves every message.
+     */
+    public org.bouncycastle.operator.DigestCalculatorProvider digestCalculators() {
+        try {
+            return new BufferedDigests(new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder()
+                    .setProvider(digest()).build());
+        } catch (org.bouncycastle.operator.OperatorCreationException e) {
+            throw new IllegalStateException("No digest calculators from " + digest().getName(), e);
+        }
+    }
+
+    /**
+     * The key converted once into the provider's own key type (Corretto otherwise re-imports a JDK key on every
+     * {@code initSign}); the key itself when the provider cannot or need not convert it.
+     */
+    public static java.security.PrivateKey nativeKey(java.security.PrivateKey key, Provider provider) {
+        if (provider == null || provider != ACCP) {
+            return key;
+        }
+        try {
+            return (java.security.PrivateKey) java.security.KeyFactory.getInstance(key.getAlgorithm(), provider)
+                    .translateKey(key);
+        } catch (java.security.GeneralSecurityException | RuntimeException e) {
+            return key;
+        }
+    }
+
     private static Provider jdk(String name) {
         Provider p = Security.getProvider(name);
         return p != null ? p : BC;

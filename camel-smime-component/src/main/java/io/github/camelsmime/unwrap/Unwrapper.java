@@ -72,6 +72,7 @@ public final class Unwrapper {
         private final SharedInputStream top;
         private final SharedInputStream content;
         private final Verdict verdict;
+        private boolean closed;
 
         Opened(List<Spool> spools, List<Header> outerHeaders, SharedInputStream top, SharedInputStream content,
                 Verdict verdict) {
@@ -101,23 +102,31 @@ public final class Unwrapper {
          * or the input unchanged when no layer was opened.
          */
         public void writeMessage(OutputStream out) throws IOException {
-            if (content == top || outerHeaders.isEmpty()) {
-                try (InputStream in = content.newStream(0, -1)) {
-                    in.transferTo(out);
-                }
-                return;
-            }
-            for (Header h : outerHeaders) {
-                out.write((h.getName() + ": " + h.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
-            }
-            try (InputStream in = content.newStream(0, -1)) {
+            try (InputStream in = message()) {
                 in.transferTo(out);
             }
         }
 
+        /** {@link #writeMessage} as a stream: the headers, then a window into the innermost layer's spool. */
+        public InputStream message() {
+            InputStream body = content.newStream(0, -1);
+            if (content == top || outerHeaders.isEmpty()) {
+                return body;
+            }
+            StringBuilder headers = new StringBuilder();
+            for (Header h : outerHeaders) {
+                headers.append(h.getName()).append(": ").append(h.getValue()).append("\r\n");
+            }
+            return new java.io.SequenceInputStream(
+                    new java.io.ByteArrayInputStream(headers.toString().getBytes(StandardCharsets.UTF_8)), body);
+        }
+
         @Override
-        public void close() {
-            spools.forEach(Spool::close);
+        public synchronized void close() {
+            if (!closed) {
+                closed = true;
+                spools.forEach(Spool::close);
+            }
         }
     }
 

@@ -36,7 +36,6 @@ import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.DefaultAlgorithmNameFinder;
 import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.util.Store;
 
 /**
@@ -53,9 +52,11 @@ public final class SignatureVerifier {
     private static final DefaultAlgorithmNameFinder NAMES = new DefaultAlgorithmNameFinder();
 
     private final CryptoProviders providers;
+    private final DigestCalculatorProvider digests;
 
     public SignatureVerifier(CryptoProviders providers) {
         this.providers = providers;
+        this.digests = providers.digestCalculators();
     }
 
     /**
@@ -93,11 +94,7 @@ public final class SignatureVerifier {
     }
 
     private DigestCalculatorProvider digests() {
-        try {
-            return new JcaDigestCalculatorProviderBuilder().setProvider(providers.digest()).build();
-        } catch (OperatorCreationException e) {
-            throw new IllegalStateException(e);
-        }
+        return digests;
     }
 
     private static void rejectEmbeddedContent(byte[] signature) {
