@@ -110,6 +110,9 @@ public final class Mime {
             if (cte == null || cte.equals("7bit") || cte.equals("8bit") || cte.equals("binary")) {
                 return raw;
             }
+            if (cte.equals("base64")) {
+                return new Base64DecodingStream(raw);
+            }
             return jakarta.mail.internet.MimeUtility.decode(raw, cte);
         } catch (MessagingException e) {
             throw new MimeFormatException("Unreadable body: " + e.getMessage(), e);
