@@ -138,6 +138,7 @@ public final class Unwrapper {
             SharedInputStream top = asEntity(first, spools);
             List<Header> outerHeaders = messageHeaders(top);
             State state = new State();
+            state.layerSize = spools.get(spools.size() - 1).size();
             SharedInputStream current = top;
             while (true) {
                 SharedInputStream next = openLayer(current, operation, state, spools);
@@ -168,6 +169,8 @@ public final class Unwrapper {
         int lastEncryptedIndex = -1;
         String contentEncryptionAlgorithm;
         boolean compressed;
+        /** An upper bound of the size of the layer being opened (the spool or window it is read from). */
+        long layerSize;
     }
 
     private SharedInputStream openLayer(SharedInputStream current, SmimeOperation op, State state, List<Spool> spools)
@@ -215,12 +218,13 @@ public final class Unwrapper {
                     throw new io.github.camelsmime.SmimeDecryptionException(
                             "The message is encrypted but no decryption keys are configured");
                 }
-                SmimeDecryptor.Result result = decryptor.decrypt(cms, authEnveloped, keys, out);
+                SmimeDecryptor.Result result = decryptor.decrypt(cms, authEnveloped, keys, out, state.layerSize);
                 state.layers.add("encrypted");
                 state.lastEncryptedIndex = state.layers.size() - 1;
                 state.contentEncryptionAlgorithm = result.contentEncryptionAlgorithm();
             }
         }
+        state.layerSize = inner.size();
         return (SharedInputStream) inner.open();
     }
 
@@ -245,6 +249,7 @@ public final class Unwrapper {
         try (InputStream canonical = new CanonicalInputStream(content)) {
             recordSigned(state, verifier.verifyDetached(canonical, signature));
         }
+        state.layerSize = ranges.contentEnd() - ranges.contentStart();
         return (SharedInputStream) body.newStream(ranges.contentStart(), ranges.contentEnd());
     }
 
