@@ -66,7 +66,8 @@ final class ExchangeBinding {
 
     private static List<MessageAssembler.Attachment> attachments(Message message) {
         List<MessageAssembler.Attachment> result = new ArrayList<>();
-        if (message instanceof AttachmentMessage am && am.hasAttachments()) {
+        AttachmentMessage am = message.getExchange().getMessage(AttachmentMessage.class);
+        if (am.hasAttachments()) {
             for (Map.Entry<String, DataHandler> e : am.getAttachments().entrySet()) {
                 result.add(new MessageAssembler.Attachment(e.getKey(), e.getValue().getDataSource()));
             }
@@ -74,10 +75,33 @@ final class ExchangeBinding {
         return result;
     }
 
+    /**
+     * Replaces a component-specific message (camel-mail's MailMessage with mapMailMessage=false, for instance) by a
+     * plain one with the same headers and body: such messages rebuild themselves from the mail when copied, and the
+     * verdict headers would be lost at the next wireTap, multicast or mock. After our operation the body is no
+     * longer that mail anyway.
+     */
+    static Message plainMessage(Exchange exchange) {
+        Message current = exchange.getMessage();
+        if (current.getClass() == org.apache.camel.support.DefaultMessage.class
+                || current instanceof AttachmentMessage) {
+            return current;
+        }
+        org.apache.camel.support.DefaultMessage plain = new org.apache.camel.support.DefaultMessage(exchange);
+        plain.setHeaders(new java.util.HashMap<>(current.getHeaders()));
+        plain.setBody(current.getBody());
+        exchange.setMessage(plain);
+        return plain;
+    }
+
     /** After marshal the attachments live inside the protected entity, not beside it. */
     static void clearAttachments(Message message) {
-        if (message instanceof AttachmentMessage am && am.hasAttachments()) {
-            am.getAttachments().clear();
+        AttachmentMessage am = message.getExchange().getMessage(AttachmentMessage.class);
+        if (am.hasAttachments()) {
+            // getAttachments() may be a view rebuilt on each call, so remove by name
+            for (String name : new ArrayList<>(am.getAttachmentNames())) {
+                am.removeAttachment(name);
+            }
         }
     }
 

@@ -139,6 +139,11 @@ final class ReplayableStream extends InputStream implements StreamCache, Spool.B
         return spool != null && position == 0 ? spool : null;
     }
 
+    /** A fresh {@code SharedInputStream} over the whole content when it is a spool, else null. */
+    InputStream sharedStream() {
+        return spool != null ? spool.open() : null;
+    }
+
     /** True once the content was read to its end by anyone (this stream or a copy). */
     boolean consumed() {
         return consumed.get();

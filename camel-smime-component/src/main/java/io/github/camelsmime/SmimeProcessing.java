@@ -46,10 +46,18 @@ final class SmimeProcessing {
     /** Opens the body; returns the new body, or the original one when a failure was only reported. */
     static Object open(SmimeEngine engine, SmimeConfiguration cfg, SmimeOperation op, Exchange exchange,
             Object body) throws Exception {
-        Message message = exchange.getMessage();
+        Message message = ExchangeBinding.plainMessage(exchange);
         ExchangeBinding.removeIncomingVerdictHeaders(message);
-        InputStream in = exchange.getContext().getTypeConverter().mandatoryConvertTo(InputStream.class, exchange,
-                body);
+        InputStream in;
+        if (body instanceof jakarta.mail.Part part) {
+            // a mail from camel-mail: its InputStream conversion yields the content without the headers
+            Spool spool = Spool.of(part);
+            ExchangeBinding.closeOnCompletion(exchange, spool);
+            // a spool-backed stream: the unwrapper shares this spool instead of copying it again
+            in = ReplayableStream.of(spool);
+        } else {
+            in = exchange.getContext().getTypeConverter().mandatoryConvertTo(InputStream.class, exchange, body);
+        }
         Unwrapper.Opened opened;
         try {
             opened = engine.open(op, in);

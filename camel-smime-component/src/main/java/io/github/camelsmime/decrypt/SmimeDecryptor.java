@@ -156,6 +156,9 @@ public final class SmimeDecryptor {
             RecipientId rid = info.getRID();
             if (rid instanceof org.bouncycastle.cms.KeyTransRecipientId kt && kt.getIssuer() != null) {
                 ids.add(kt.getIssuer() + " #" + kt.getSerialNumber().toString(16));
+            } else if (rid instanceof org.bouncycastle.cms.KeyTransRecipientId kt && kt.getSubjectKeyIdentifier() != null) {
+                ids.add("subjectKeyIdentifier " + org.bouncycastle.util.encoders.Hex.toHexString(
+                        kt.getSubjectKeyIdentifier()));
             } else if (rid instanceof org.bouncycastle.cms.KeyAgreeRecipientId ka && ka.getIssuer() != null) {
                 ids.add(ka.getIssuer() + " #" + ka.getSerialNumber().toString(16));
             } else {

@@ -108,18 +108,8 @@ public final class MessageAssembler {
         }
     }
 
-    private static Spool spoolBody(Input input) throws IOException, MessagingException {
-        if (input.part() != null) {
-            Spool spool = new Spool();
-            try (OutputStream out = spool.output()) {
-                input.part().writeTo(out);
-            } catch (IOException | MessagingException | RuntimeException e) {
-                spool.close();
-                throw e;
-            }
-            return spool;
-        }
-        return Spool.of(input.body());
+    private static Spool spoolBody(Input input) throws IOException {
+        return input.part() != null ? Spool.of(input.part()) : Spool.of(input.body());
     }
 
     private static boolean isMime(Input input, Spool body) throws IOException {

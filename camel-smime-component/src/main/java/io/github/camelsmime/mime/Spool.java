@@ -132,6 +132,21 @@ public final class Spool implements Closeable {
         return this;
     }
 
+    /** Writes a mail part (headers and body, as it would be sent) into a new spool. */
+    public static Spool of(jakarta.mail.Part part) throws IOException {
+        Spool spool = new Spool();
+        try (OutputStream out = spool.output()) {
+            part.writeTo(out);
+        } catch (jakarta.mail.MessagingException e) {
+            spool.close();
+            throw new IOException("Cannot write the mail part: " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            spool.close();
+            throw e;
+        }
+        return spool;
+    }
+
     /** The stream to fill the spool with; closing it seals the spool for reading. */
     public OutputStream output() {
         if (sealed) {

@@ -155,9 +155,13 @@ public final class Unwrapper {
         } catch (Mime.MimeFormatException e) {
             spools.forEach(Spool::close);
             throw new SmimeFormatException(e.getMessage(), e);
-        } catch (RuntimeException e) {
+        } catch (SmimeException e) {
             spools.forEach(Spool::close);
             throw e;
+        } catch (RuntimeException e) {
+            // Bouncy Castle reports malformed ASN.1 and MIME deep inside with unchecked exceptions of its own
+            spools.forEach(Spool::close);
+            throw new SmimeFormatException("Malformed S/MIME structure: " + e.getMessage(), e);
         }
     }
 
@@ -299,7 +303,8 @@ public final class Unwrapper {
         }
         boolean signed = anySigned && covers;
         Boolean signatureValid = anySigned ? allValid : null;
-        boolean trusted = signed && allValid && allTrusted;
+        // trusted speaks of the signers; whether their signature covers the content is what signed says
+        boolean trusted = anySigned && allValid && allTrusted;
         if (op == SmimeOperation.verify && !anySigned) {
             failures.add("the message is not signed");
         } else if (requireSigned && !signed) {

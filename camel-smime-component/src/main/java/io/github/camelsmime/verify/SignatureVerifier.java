@@ -53,10 +53,16 @@ public final class SignatureVerifier {
 
     private final CryptoProviders providers;
     private final DigestCalculatorProvider digests;
+    private final List<X509Certificate> configuredCertificates;
 
-    public SignatureVerifier(CryptoProviders providers) {
+    /**
+     * @param configuredCertificates trust anchors and intermediates from the configuration; consulted only for DSA
+     *                               parameter inheritance, never for trust
+     */
+    public SignatureVerifier(CryptoProviders providers, List<X509Certificate> configuredCertificates) {
         this.providers = providers;
         this.digests = providers.digestCalculators();
+        this.configuredCertificates = List.copyOf(configuredCertificates);
     }
 
     /**
@@ -148,6 +154,7 @@ public final class SignatureVerifier {
                     "signer certificate unknown", null);
         }
         X509Certificate cert = Certificates.toX509(matches.iterator().next());
+        java.security.PublicKey publicKey = DsaParameters.completed(cert, store, configuredCertificates);
         boolean valid = false;
         String failure = null;
         if (!isAnnounced(si.getDigestAlgorithmID(), announced)) {
@@ -156,10 +163,14 @@ public final class SignatureVerifier {
             try {
                 // built from the public key alone: certificate validity at signingTime is a trust question
                 SignerInformationVerifier verifier = providers.verification() == null
-                        ? new JcaSimpleSignerInfoVerifierBuilder().build(cert.getPublicKey())
+                        ? new JcaSimpleSignerInfoVerifierBuilder().build(publicKey)
                         : new JcaSimpleSignerInfoVerifierBuilder().setProvider(providers.verification())
-                                .build(cert.getPublicKey());
+                                .build(publicKey);
                 valid = si.verify(verifier);
+                SignerInformation asReceived = valid ? null : AsReceivedSignerInformation.ifReordered(si);
+                if (asReceived != null) {
+                    valid = asReceived.verify(verifier);
+                }
                 if (!valid) {
                     failure = "signature does not match the content";
                 }
