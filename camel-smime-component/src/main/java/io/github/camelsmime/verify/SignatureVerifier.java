@@ -36,7 +36,6 @@ import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.DefaultAlgorithmNameFinder;
 import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.util.Store;
 
 /**
@@ -53,6 +52,7 @@ public final class SignatureVerifier {
     private static final DefaultAlgorithmNameFinder NAMES = new DefaultAlgorithmNameFinder();
 
     private final CryptoProviders providers;
+    private final DigestCalculatorProvider digests;
     private final List<X509Certificate> configuredCertificates;
 
     /**
@@ -61,6 +61,7 @@ public final class SignatureVerifier {
      */
     public SignatureVerifier(CryptoProviders providers, List<X509Certificate> configuredCertificates) {
         this.providers = providers;
+        this.digests = providers.digestCalculators();
         this.configuredCertificates = List.copyOf(configuredCertificates);
     }
 
@@ -99,11 +100,7 @@ public final class SignatureVerifier {
     }
 
     private DigestCalculatorProvider digests() {
-        try {
-            return new JcaDigestCalculatorProviderBuilder().setProvider(providers.digest()).build();
-        } catch (OperatorCreationException e) {
-            throw new IllegalStateException(e);
-        }
+        return digests;
     }
 
     private static void rejectEmbeddedContent(byte[] signature) {
