@@ -168,15 +168,23 @@ final class ExchangeBinding {
         message.setHeader(SmimeConstants.AUTHENTICATION_RESULTS, AuthenticationResults.ofFailure(failure, authservId));
     }
 
-    /** Makes a stream body re-readable so that on failure the original bytes are still there. */
-    static Object replayableBody(Exchange exchange) {
+    /**
+     * Makes a stream body re-readable so that on failure the original bytes are still there. The component spools
+     * it itself (memory, then a temporary file past {@link Spool#DEFAULT_THRESHOLD}) rather than through Camel's
+     * stream cache, which keeps everything in memory unless spooling is enabled; the operation then shares this
+     * spool instead of copying the body a second time.
+     */
+    static Object replayableBody(Exchange exchange) throws IOException {
         Object body = exchange.getMessage().getBody();
-        if (body instanceof InputStream && !(body instanceof StreamCache)) {
-            StreamCache cache = exchange.getContext().getTypeConverter().convertTo(StreamCache.class, exchange, body);
-            if (cache != null) {
-                exchange.getMessage().setBody(cache);
-                return cache;
+        if (body instanceof InputStream in && !(body instanceof StreamCache)) {
+            Spool spool;
+            try (in) {
+                spool = Spool.of(in);
             }
+            closeOnCompletion(exchange, spool);
+            ReplayableStream cache = ReplayableStream.of(spool);
+            exchange.getMessage().setBody(cache);
+            return cache;
         }
         return body;
     }
@@ -191,33 +199,50 @@ final class ExchangeBinding {
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange done) {
-                try {
-                    resource.close();
-                } catch (Exception ignored) {
-                    // temporary files are also deleted on exit
+                close(resource);
+            }
+        });
+    }
+
+    /**
+     * For the resources behind an output body: released when the exchange completes if the body was read to its
+     * end by then (a file or mail producer in the route); otherwise left to the spools' cleaner, so that a caller of
+     * {@code ProducerTemplate.request} can still read the body after the exchange completed.
+     */
+    static void closeOnCompletionIfConsumed(Exchange exchange, ReplayableStream body, AutoCloseable resource) {
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                if (body.consumed()) {
+                    close(resource);
                 }
             }
         });
     }
 
+    private static void close(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception ignored) {
+            // spool files are also deleted when unreachable and at exit
+        }
+    }
+
     /** The whole output of a marshal, spooled, as a re-readable body. */
-    static ReplayableStream body(Spool spool) {
-        return new ReplayableStream(spool::open, spool.size());
+    static ReplayableStream body(Exchange exchange, Spool spool) {
+        ReplayableStream body = ReplayableStream.of(spool);
+        closeOnCompletionIfConsumed(exchange, body, spool);
+        return body;
     }
 
     /** The opened message as a body, or its first part as the body plus the other parts as attachments. */
     static Object openedBody(Unwrapper.Opened opened, Message message, boolean outputParts,
             String authenticationResults) throws IOException, MessagingException {
         if (!outputParts) {
-            Spool out = new Spool();
-            try (OutputStream os = out.output()) {
-                opened.writeMessage(os, authenticationResults);
-            } catch (IOException | RuntimeException e) {
-                out.close();
-                throw e;
-            }
-            closeOnCompletion(message.getExchange(), out);
-            return body(out);
+            // the opened content is a window into the last layer's spool: no further copy
+            ReplayableStream body = new ReplayableStream(() -> opened.message(authenticationResults), -1);
+            closeOnCompletionIfConsumed(message.getExchange(), body, opened);
+            return body;
         }
         MimeBodyPart entity = opened.entityPart();
         MimeBodyPart main = entity;
@@ -236,6 +261,12 @@ final class ExchangeBinding {
         }
         message.setHeader(Exchange.CONTENT_TYPE, main.getContentType());
         MimeBodyPart body = main;
-        return new ReplayableStream(() -> Mime.decodedBody(body), -1);
+        // the lambda keeps the opened layers (and their spools) alive as long as the body
+        ReplayableStream result = new ReplayableStream(() -> {
+            opened.verdict();
+            return Mime.decodedBody(body);
+        }, -1);
+        closeOnCompletionIfConsumed(message.getExchange(), result, opened);
+        return result;
     }
 }

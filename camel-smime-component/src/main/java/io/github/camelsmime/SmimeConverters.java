@@ -20,7 +20,10 @@ public final class SmimeConverters {
     @Converter
     public static MimeMessage toMimeMessage(ReplayableStream stream) throws MessagingException {
         stream.reset();
-        return new WrittenMessage(stream);
+        // over the spool's own SharedInputStream the message keeps its body as a window; over a plain stream
+        // Jakarta Mail would read the whole content into memory
+        java.io.InputStream shared = stream.sharedStream();
+        return new WrittenMessage(shared != null ? shared : stream);
     }
 
     /**

@@ -59,6 +59,7 @@ public final class SmimeEngine {
 
     public SmimeEngine(CamelContext context, SmimeConfiguration cfg) {
         this.cfg = cfg;
+        io.github.camelsmime.mime.Mime.pinStreamProvider();
         this.providers = CryptoProviders.of(cfg.getProvider());
         KeyMaterial keys = new KeyMaterial(context, cfg);
         this.signer = keys.hasSigner() ? new SmimeSigner(keys.signer(), cfg.getSignatureAlgorithm(), providers) : null;

@@ -40,8 +40,7 @@ final class SmimeProcessing {
             spool.close();
             throw e;
         }
-        ExchangeBinding.closeOnCompletion(exchange, spool);
-        return ExchangeBinding.body(spool);
+        return ExchangeBinding.body(exchange, spool);
     }
 
     /** Opens the body; returns the new body, or the original one when a failure was only reported. */
@@ -54,7 +53,8 @@ final class SmimeProcessing {
             // a mail from camel-mail: its InputStream conversion yields the content without the headers
             Spool spool = Spool.of(part);
             ExchangeBinding.closeOnCompletion(exchange, spool);
-            in = spool.open();
+            // a spool-backed stream: the unwrapper shares this spool instead of copying it again
+            in = ReplayableStream.of(spool);
         } else {
             in = exchange.getContext().getTypeConverter().mandatoryConvertTo(InputStream.class, exchange, body);
         }
@@ -69,15 +69,20 @@ final class SmimeProcessing {
             }
             throw e;
         }
-        ExchangeBinding.closeOnCompletion(exchange, opened);
         ExchangeBinding.applyVerdict(message, opened.verdict(), engine.authservId());
         if (!opened.verdict().failures().isEmpty()) {
             // only reached with reportOnly: the verdict says what failed, the body stays as it came
+            opened.close();
             ExchangeBinding.rewind(body);
             return body;
         }
-        return ExchangeBinding.openedBody(opened, message, cfg.isOutputParts(),
-                cfg.isAddAuthenticationResults()
-                        ? message.getHeader(SmimeConstants.AUTHENTICATION_RESULTS, String.class) : null);
+        try {
+            return ExchangeBinding.openedBody(opened, message, cfg.isOutputParts(),
+                    cfg.isAddAuthenticationResults()
+                            ? message.getHeader(SmimeConstants.AUTHENTICATION_RESULTS, String.class) : null);
+        } catch (Exception e) {
+            opened.close();
+            throw e;
+        }
     }
 }

@@ -102,6 +102,7 @@ public final class Unwrapper {
         private final SharedInputStream top;
         private final SharedInputStream content;
         private final Verdict verdict;
+        private boolean closed;
 
         Opened(List<Spool> spools, List<Header> outerHeaders, SharedInputStream top, SharedInputStream content,
                 Verdict verdict) {
@@ -137,43 +138,55 @@ public final class Unwrapper {
         /**
          * The opened message, with {@code Authentication-Results} header fields that claim an S/MIME result
          * removed (a sender must not be able to forge one), and ours on top when {@code authenticationResults} is
-         * given. Without either change the bytes pass unchanged.
+         * given.
          */
         public void writeMessage(OutputStream out, String authenticationResults) throws IOException {
+            try (InputStream in = message(authenticationResults)) {
+                in.transferTo(out);
+            }
+        }
+
+        /** {@link #writeMessage} as a stream: the headers, then a window into the innermost layer's spool. */
+        public InputStream message() {
+            return message(null);
+        }
+
+        /**
+         * {@link #writeMessage(OutputStream, String)} as a stream. Without a forged field to remove and without
+         * {@code authenticationResults}, the input passes unchanged when no layer was opened.
+         */
+        public InputStream message(String authenticationResults) {
             boolean opened = content != top && !outerHeaders.isEmpty();
-            MimeBodyPart entity = opened ? null : Mime.parsePart(content.newStream(0, -1));
-            List<String> entityLines = entity == null ? List.of() : headerLines(entity);
-            boolean forged = (opened ? outerHeaders.stream().map(h -> h.getName() + ": " + h.getValue())
-                    : entityLines.stream()).anyMatch(AuthenticationResults::isSmimeClaim);
+            StringBuilder headers = new StringBuilder();
             if (authenticationResults != null) {
-                line(out, AuthenticationResults.HEADER + ": " + authenticationResults);
+                headers.append(AuthenticationResults.HEADER).append(": ").append(authenticationResults).append("\r\n");
             }
             if (opened) {
                 for (Header h : outerHeaders) {
                     String line = h.getName() + ": " + h.getValue();
                     if (!AuthenticationResults.isSmimeClaim(line)) {
-                        line(out, line);
+                        headers.append(line).append("\r\n");
                     }
                 }
-                try (InputStream in = content.newStream(0, -1)) {
-                    in.transferTo(out);
-                }
-            } else if (authenticationResults == null && !forged) {
-                try (InputStream in = content.newStream(0, -1)) {
-                    in.transferTo(out);
-                }
-            } else {
-                for (String line : entityLines) {
-                    if (!AuthenticationResults.isSmimeClaim(line)) {
-                        line(out, line);
-                    }
-                }
-                out.write('\r');
-                out.write('\n');
-                try (InputStream in = Mime.rawBody(entity)) {
-                    in.transferTo(out);
+                return concat(headers, content.newStream(0, -1));
+            }
+            MimeBodyPart entity = Mime.parsePart(content.newStream(0, -1));
+            List<String> lines = headerLines(entity);
+            if (authenticationResults == null && lines.stream().noneMatch(AuthenticationResults::isSmimeClaim)) {
+                return content.newStream(0, -1);
+            }
+            for (String line : lines) {
+                if (!AuthenticationResults.isSmimeClaim(line)) {
+                    headers.append(line).append("\r\n");
                 }
             }
+            headers.append("\r\n");
+            return concat(headers, Mime.rawBody(entity));
+        }
+
+        private static InputStream concat(StringBuilder headers, InputStream body) {
+            return new java.io.SequenceInputStream(
+                    new java.io.ByteArrayInputStream(headers.toString().getBytes(StandardCharsets.UTF_8)), body);
         }
 
         private static List<String> headerLines(MimeBodyPart part) {
@@ -184,13 +197,12 @@ public final class Unwrapper {
             }
         }
 
-        private static void line(OutputStream out, String line) throws IOException {
-            out.write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
-        }
-
         @Override
-        public void close() {
-            spools.forEach(Spool::close);
+        public synchronized void close() {
+            if (!closed) {
+                closed = true;
+                spools.forEach(Spool::close);
+            }
         }
     }
 
@@ -203,6 +215,7 @@ public final class Unwrapper {
             spools.add(first);
             SharedInputStream top = asEntity(first, spools);
             List<Header> outerHeaders = messageHeaders(top);
+            state.layerSize = spools.get(spools.size() - 1).size();
             SharedInputStream current = top;
             while (true) {
                 SharedInputStream next = openLayer(current, operation, state, spools);
@@ -212,7 +225,7 @@ public final class Unwrapper {
                 current = next;
             }
             if (!state.coveredBySignature()) {
-                scanParts(Mime.parsePart(current.newStream(0, -1)), sizeOf(current), operation, state, spools);
+                scanParts(Mime.parsePart(current.newStream(0, -1)), bound(state), operation, state, spools);
             }
             opened = new Opened(spools, outerHeaders, top, current, decide(state, outerHeaders, operation,
                     requireSigned));
@@ -270,6 +283,8 @@ public final class Unwrapper {
         String unauthenticatedAlgorithm;
         boolean compressed;
         int scannedParts;
+        /** An upper bound of the size of the layer being opened (the spool or window it is read from). */
+        long layerSize;
 
         boolean insideUnauthenticatedEncryption() {
             return lastUnauthenticatedIndex >= 0;
@@ -305,12 +320,13 @@ public final class Unwrapper {
             checkDepth(state);
             Detached detached = verifyDetached(part, type, spools);
             record(state, detached.layer());
+            state.layerSize = detached.size();
             return checksSignatureOnly ? null : detached.content();
         }
         if (!isPkcs7Mime(type, part)) {
             return null;
         }
-        ASN1ObjectIdentifier cmsType = cmsContentType(part, sizeOf(current));
+        ASN1ObjectIdentifier cmsType = cmsContentType(part, bound(state));
         boolean signed = CMSObjectIdentifiers.signedData.equals(cmsType);
         boolean enveloped = CMSObjectIdentifiers.envelopedData.equals(cmsType);
         boolean authEnveloped = CMSObjectIdentifiers.authEnvelopedData.equals(cmsType);
@@ -326,7 +342,7 @@ public final class Unwrapper {
         checkDepth(state);
         Spool inner = new Spool();
         spools.add(inner);
-        try (InputStream cms = CmsInput.bounded(Mime.decodedBody(part), sizeOf(current));
+        try (InputStream cms = CmsInput.bounded(Mime.decodedBody(part), bound(state));
                 OutputStream out = inner.output()) {
             if (signed) {
                 record(state, verifier.verifyOpaque(cms, out));
@@ -339,7 +355,7 @@ public final class Unwrapper {
                     throw new SmimeDecryptionException(
                             "The message is encrypted but no decryption keys are configured");
                 }
-                SmimeDecryptor.Result result = decryptor.decrypt(cms, authEnveloped, keys, out);
+                SmimeDecryptor.Result result = decryptor.decrypt(cms, authEnveloped, keys, out, state.layerSize);
                 state.layers.add("encrypted");
                 state.lastEncryptedIndex = state.layers.size() - 1;
                 state.contentEncryptionAlgorithm = result.contentEncryptionAlgorithm();
@@ -349,7 +365,11 @@ public final class Unwrapper {
                 }
             }
         }
-        return signed && checksSignatureOnly ? null : (SharedInputStream) inner.open();
+        if (signed && checksSignatureOnly) {
+            return null;
+        }
+        state.layerSize = inner.size();
+        return (SharedInputStream) inner.open();
     }
 
     private boolean needsVouchingSignature(State state) {
@@ -357,7 +377,7 @@ public final class Unwrapper {
                 && !state.signedAfter(state.lastUnauthenticatedIndex);
     }
 
-    private record Detached(SignedLayer layer, SharedInputStream content) {
+    private record Detached(SignedLayer layer, SharedInputStream content, long size) {
     }
 
     /** A multipart/signed entity: the exact bytes of the first part, canonicalized, against the second part. */
@@ -383,7 +403,8 @@ public final class Unwrapper {
         try (InputStream canonical = new CanonicalInputStream(content)) {
             layer = verifier.verifyDetached(canonical, signature);
         }
-        return new Detached(layer, (SharedInputStream) body.newStream(ranges.contentStart(), ranges.contentEnd()));
+        return new Detached(layer, (SharedInputStream) body.newStream(ranges.contentStart(), ranges.contentEnd()),
+                ranges.contentEnd() - ranges.contentStart());
     }
 
     /** A body as a re-readable window; only a part that was not parsed from a spool needs copying. */
@@ -646,11 +667,9 @@ public final class Unwrapper {
         return false;
     }
 
-    /** The number of bytes an entity spans: an upper bound for any length its CMS body may declare. */
-    private static int sizeOf(SharedInputStream entity) throws IOException {
-        try (InputStream in = entity.newStream(0, -1)) {
-            return Math.max(1, in.available());
-        }
+    /** The size of the layer being opened: an upper bound for any length its CMS body may declare. */
+    private static int bound(State state) {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, state.layerSize));
     }
 
     private static ASN1ObjectIdentifier cmsContentType(MimeBodyPart part, int limit) throws IOException {

@@ -37,7 +37,6 @@ import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.DefaultAlgorithmNameFinder;
 import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.util.Store;
 
 /**
@@ -54,6 +53,7 @@ public final class SignatureVerifier {
     private static final DefaultAlgorithmNameFinder NAMES = new DefaultAlgorithmNameFinder();
 
     private final CryptoProviders providers;
+    private final DigestCalculatorProvider digests;
     private final List<X509Certificate> configuredCertificates;
 
     /**
@@ -62,6 +62,7 @@ public final class SignatureVerifier {
      */
     public SignatureVerifier(CryptoProviders providers, List<X509Certificate> configuredCertificates) {
         this.providers = providers;
+        this.digests = providers.digestCalculators();
         this.configuredCertificates = List.copyOf(configuredCertificates);
     }
 
@@ -100,11 +101,7 @@ public final class SignatureVerifier {
     }
 
     private DigestCalculatorProvider digests() {
-        try {
-            return new JcaDigestCalculatorProviderBuilder().setProvider(providers.digest()).build();
-        } catch (OperatorCreationException e) {
-            throw new IllegalStateException(e);
-        }
+        return digests;
     }
 
     private static void rejectEmbeddedContent(byte[] signature) {

@@ -1,0 +1,98 @@
+package io.github.camelsmime.sample.routes;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+
+import jakarta.mail.Message;
+
+import io.github.camelsmime.sample.GatewaySettings;
+import io.github.camelsmime.sample.support.AtomicFiles;
+import io.github.camelsmime.sample.support.GatewayNames;
+import io.github.camelsmime.sample.support.RejectedOutput;
+import io.github.camelsmime.sample.support.SmimeUris;
+import io.github.camelsmime.sample.support.VerifiedOutput;
+import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mail.MailMessage;
+
+/**
+ * Inbound mail: polls the IMAP mailbox, reads each message's exact bytes, unwraps it (decrypt, decompress, verify;
+ * a signature that verifies and chains to {@code smime.trust.anchors} is required) and writes the content to
+ * {@code mail.inbound.verified} with {@code NAME.verdict.json}; anything that fails goes to
+ * {@code mail.inbound.rejected} as {@code NAME.eml} (the original bytes) with {@code NAME.reason.txt}. The mail is
+ * deleted (or, with {@code mail.imap.delete=false}, flagged SEEN) on the server only when the exchange completed,
+ * that is after one of the two was written; if writing fails the mail stays unseen and is fetched again.
+ */
+public class InboundMailRoutes extends RouteBuilder {
+
+    public static final String ROUTE_ID = "mail-inbound";
+    public static final String VERIFIED = "mail.inbound.verified";
+    public static final String REJECTED = "mail.inbound.rejected";
+
+    @Override
+    public void configure() throws Exception {
+        GatewaySettings s = new GatewaySettings(getContext());
+        if (!s.getBoolean(GatewaySettings.MAIL_ENABLED, true)) {
+            return;
+        }
+        Path verified = s.path(VERIFIED).toAbsolutePath();
+        Path rejected = s.path(REJECTED).toAbsolutePath();
+        SmimeUris uris = new SmimeUris(s);
+
+        from(imapUri(s)).routeId(ROUTE_ID)
+                .onException(Exception.class).handled(true).useOriginalMessage().logExhausted(false)
+                    .process(new RejectedOutput(rejected, ".eml"))
+                .end()
+                .process(InboundMailRoutes::readRawMessage)
+                .to(uris.unwrap(true, true))
+                .process(new VerifiedOutput(verified))
+                .log(LoggingLevel.INFO, "VERDICT mail ${exchangeProperty.GatewayName}: "
+                        + "${exchangeProperty.GatewayVerdictSummary}");
+    }
+
+    /**
+     * Replaces the mail body by the message's exact bytes (headers and body as stored on the server), keeps them as
+     * the original for the rejected folder, and names the results {@code SUBJECT-BASE.HASH.EXT}.
+     */
+    static void readRawMessage(Exchange exchange) throws Exception {
+        Object body = exchange.getIn() instanceof MailMessage mm ? mm.getMessage() : exchange.getIn().getBody();
+        byte[] raw;
+        String subject = null;
+        if (body instanceof Message mail) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            mail.writeTo(out);
+            raw = out.toByteArray();
+            subject = mail.getSubject();
+        } else {
+            raw = exchange.getIn().getMandatoryBody(byte[].class);
+        }
+        exchange.setProperty(GatewayNames.ORIGINAL, raw);
+        exchange.setProperty(GatewayNames.NAME, name(subject, raw));
+        exchange.getMessage().setBody(raw);
+    }
+
+    static String name(String subject, byte[] raw) throws Exception {
+        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw)).substring(0, 10);
+        String base = AtomicFiles.safeName(subject, "mail");
+        int dot = base.lastIndexOf('.');
+        return dot > 0 ? base.substring(0, dot) + "." + hash + base.substring(dot) : base + "." + hash;
+    }
+
+    static String imapUri(GatewaySettings s) {
+        String protocol = s.get(GatewaySettings.IMAP_PROTOCOL, "imap");
+        StringBuilder uri = new StringBuilder(protocol).append("://").append(s.require(GatewaySettings.IMAP_HOST))
+                .append(':').append(s.getInt(GatewaySettings.IMAP_PORT, 3143))
+                .append("?mapMailMessage=false&unseen=true&peek=true")
+                .append("&delete=").append(s.getBoolean("mail.imap.delete", true))
+                .append("&folderName=RAW(").append(s.get("mail.imap.folder", "INBOX")).append(')')
+                .append("&delay=").append(s.getLong("mail.imap.delay", 2000))
+                .append("&initialDelay=1000&maxMessagesPerPoll=20&connectionTimeout=15000");
+        s.find(GatewaySettings.IMAP_USERNAME).ifPresent(u -> uri.append("&username=RAW(").append(u).append(')'));
+        s.find(GatewaySettings.IMAP_PASSWORD).ifPresent(p -> uri.append("&password=RAW(").append(p).append(')'));
+        s.find("mail.imap.options").ifPresent(o -> uri.append('&').append(o));
+        return uri.toString();
+    }
+}

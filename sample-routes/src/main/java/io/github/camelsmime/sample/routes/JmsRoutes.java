@@ -1,0 +1,91 @@
+package io.github.camelsmime.sample.routes;
+
+import io.github.camelsmime.SmimeConstants;
+import io.github.camelsmime.SmimeException;
+import io.github.camelsmime.sample.GatewaySettings;
+import io.github.camelsmime.sample.support.Failures;
+import io.github.camelsmime.sample.support.SmimeUris;
+import io.github.camelsmime.sample.support.Verdicts;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * JMS secure exchange: {@code smime.outgoing} -> sign + encrypt -> {@code smime.secure} -> unwrap (decrypt + verify,
+ * trusted signature required) -> {@code smime.verified}; an S/MIME failure sends the original message, unchanged, to
+ * {@code smime.rejected} with the JMS properties {@code SmimeFailureReason} and {@code SmimeFailureMessage}.
+ * <p>
+ * Both consumers are transacted ({@code transacted=true}, JmsTransactionManager): the message is received, and the
+ * result sent, in one local JMS transaction, so a crash or a broker restart either commits both or neither and the
+ * message is redelivered. Any other failure (broker gone, ...) is not caught: the transaction rolls back. Any number of
+ * consumers (threads, instances) can share the queues.
+ */
+public class JmsRoutes extends RouteBuilder {
+
+    public static final String PROTECT_ROUTE = "jms-protect";
+    public static final String UNPROTECT_ROUTE = "jms-unprotect";
+
+    public static final String FAILURE_REASON = "SmimeFailureReason";
+    public static final String FAILURE_MESSAGE = "SmimeFailureMessage";
+
+    @Override
+    public void configure() throws Exception {
+        GatewaySettings s = new GatewaySettings(getContext());
+        if (!s.getBoolean(GatewaySettings.JMS_ENABLED, true)) {
+            return;
+        }
+        String outgoing = s.get("jms.queue.outgoing", "smime.outgoing");
+        String secure = s.get("jms.queue.secure", "smime.secure");
+        String verified = s.get("jms.queue.verified", "smime.verified");
+        String rejected = s.get("jms.queue.rejected", "smime.rejected");
+        String recipients = s.get("jms.recipients", "bob@example.com");
+        int consumers = s.getInt("jms.concurrent.consumers", 1);
+        String consumerOptions = "?transacted=true&transactionManager=#jmsTransactionManager"
+                + "&concurrentConsumers=" + consumers + "&maxConcurrentConsumers=" + consumers;
+        SmimeUris uris = new SmimeUris(s);
+
+        onException(SmimeException.class).handled(true).useOriginalMessage().logExhausted(false)
+                .process(JmsRoutes::markFailure)
+                .log("REJECTED JMS message ${header.JMSMessageID} [${header." + FAILURE_REASON + "}]: ${header."
+                        + FAILURE_MESSAGE + "}")
+                .to("jms:queue:" + rejected);
+
+        from("jms:queue:" + outgoing + consumerOptions).routeId(PROTECT_ROUTE)
+                .removeHeaders("To|Cc|Bcc|From|Subject")
+                .to(uris.signEncrypt(recipients, "raw"))
+                .convertBodyTo(byte[].class)
+                .removeHeaders("CamelSmime*")
+                .to("jms:queue:" + secure);
+
+        from("jms:queue:" + secure + consumerOptions).routeId(UNPROTECT_ROUTE)
+                .to(uris.unwrap(true, true))
+                .process(JmsRoutes::verdictProperties)
+                .convertBodyTo(byte[].class)
+                .to("jms:queue:" + verified);
+    }
+
+    /** The failure as JMS properties (names that are valid JMS identifiers). */
+    static void markFailure(Exchange exchange) {
+        Throwable t = Failures.caught(exchange);
+        exchange.getMessage().setHeader(FAILURE_REASON, Failures.reason(t));
+        exchange.getMessage().setHeader(FAILURE_MESSAGE, Failures.message(t));
+    }
+
+    /** The verdict as JMS properties; Camel does not pass CamelSmime* headers (nor objects) to JMS. */
+    static void verdictProperties(Exchange exchange) {
+        var in = exchange.getMessage();
+        copy(exchange, SmimeConstants.SIGNED, "SmimeSigned");
+        copy(exchange, SmimeConstants.SIGNATURE_VALID, "SmimeSignatureValid");
+        copy(exchange, SmimeConstants.TRUSTED, "SmimeTrusted");
+        copy(exchange, SmimeConstants.ENCRYPTED, "SmimeEncrypted");
+        copy(exchange, SmimeConstants.LAYERS, "SmimeLayers");
+        copy(exchange, SmimeConstants.CONTENT_ENCRYPTION_ALGORITHM, "SmimeContentEncryption");
+        in.setHeader("SmimeVerdict", Verdicts.json(exchange));
+    }
+
+    private static void copy(Exchange exchange, String from, String to) {
+        Object v = exchange.getMessage().getHeader(from);
+        if (v != null) {
+            exchange.getMessage().setHeader(to, v instanceof Boolean ? v : v.toString());
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.github.camelsmime.sample.support;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes a failed message to the rejected folder: first {@code NAME.reason.txt}, then the original bytes, unchanged,
+ * as {@code NAME} + suffix. The original comes from the exchange property {@link GatewayNames#ORIGINAL} (mail), else
+ * from the consumed file ({@code CamelFileAbsolutePath}), else from the (original) body.
+ */
+public class RejectedOutput implements Processor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RejectedOutput.class);
+
+    private final Path dir;
+    private final String suffix;
+
+    public RejectedOutput(Path dir, String suffix) {
+        this.dir = dir;
+        this.suffix = suffix == null ? "" : suffix;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        String name = GatewayNames.of(exchange);
+        AtomicFiles.write(dir.resolve(name + ".reason.txt"),
+                Failures.reasonText(exchange, name).getBytes(StandardCharsets.UTF_8));
+        Path target = dir.resolve(name + suffix);
+        byte[] original = exchange.getProperty(GatewayNames.ORIGINAL, byte[].class);
+        String path = exchange.getMessage().getHeader("CamelFileAbsolutePath", String.class);
+        if (original != null) {
+            AtomicFiles.write(target, original);
+        } else if (path != null && Files.isRegularFile(Path.of(path))) {
+            AtomicFiles.copy(Path.of(path), target);
+        } else {
+            try (InputStream in = exchange.getMessage().getMandatoryBody(InputStream.class)) {
+                AtomicFiles.write(target, in);
+            }
+        }
+        Throwable t = Failures.caught(exchange);
+        LOG.warn("REJECTED {} [{}]: {} -> {}", name, Failures.reason(t), Failures.message(t), target);
+    }
+}
