@@ -66,7 +66,7 @@ public class FileSignRoutes extends RouteBuilder {
                 .to(protect)
                 .setHeader(Exchange.FILE_NAME, simple("${file:onlyname}.eml"))
                 .to("file:" + outbox + "?tempPrefix=.tmp-&fileExist=Override")
-                .log(LoggingLevel.INFO, "SIGNED ${file:onlyname} -> " + outbox + "/${file:onlyname}"
+                .log(LoggingLevel.INFO, "SIGNED ${file:onlyname} -> " + outbox + "/${file:onlyname}.eml"
                         + (recipients.isEmpty() ? " (signed)" : " (signed, encrypted to " + recipients + ")"));
     }
 
