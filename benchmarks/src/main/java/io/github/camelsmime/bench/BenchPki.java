@@ -1,12 +1,14 @@
 package io.github.camelsmime.bench;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -49,6 +51,11 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * KeyUsage and ExtendedKeyUsage emailProtection. {@link #create()} also writes them to a temporary folder as PKCS#12
  * (password {@link #PASSWORD}) and PEM, so Camel endpoints can be configured by URI ({@link #uri(Path)}).
  *
+ * <p>JMH runs every benchmark in its own JVM; generating three RSA-2048 keys in each of ~50 forks costs minutes on a
+ * small machine. When the environment variable {@value #SHARED_DIR_ENV} names a folder, the first fork generates the
+ * PKI there and the later forks of the same run load it (run.sh points it at a new folder for every run), so one run
+ * uses one set of keys throughout.
+ *
  * <pre>
  *   ca.pem                          the trust anchor (RSA-2048, self-signed)
  *   rsa2048.p12 / rsa2048.pem       signer  signer-rsa@bench.example   alias rsa2048
@@ -59,6 +66,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 public final class BenchPki implements AutoCloseable {
 
     public static final String PASSWORD = "bench-secret";
+    public static final String SHARED_DIR_ENV = "CAMELSMIME_BENCH_PKI";
     public static final String CA_SUBJECT = "CN=camel-smime bench CA,O=camel-smime benchmarks";
 
     private static final Provider BC = new BouncyCastleProvider();
@@ -85,15 +93,17 @@ public final class BenchPki implements AutoCloseable {
     }
 
     private final Path dir;
+    private final boolean temporary;
     private final X509Certificate caCert;
     private final Path caPem;
     private final Identity rsaSigner;
     private final Identity ecSigner;
     private final Identity recipient;
 
-    private BenchPki(Path dir, X509Certificate caCert, Path caPem, Identity rsaSigner, Identity ecSigner,
-                     Identity recipient) {
+    private BenchPki(Path dir, boolean temporary, X509Certificate caCert, Path caPem, Identity rsaSigner,
+                     Identity ecSigner, Identity recipient) {
         this.dir = dir;
+        this.temporary = temporary;
         this.caCert = caCert;
         this.caPem = caPem;
         this.rsaSigner = rsaSigner;
@@ -101,26 +111,71 @@ public final class BenchPki implements AutoCloseable {
         this.recipient = recipient;
     }
 
-    /** Generates the whole PKI in a new temporary folder; {@link #close()} deletes it. */
+    /**
+     * The benchmark PKI: loaded from the folder named by {@value #SHARED_DIR_ENV} when an earlier fork generated it
+     * there, else generated (into that folder, or into a new temporary folder that {@link #close()} deletes).
+     */
     public static BenchPki create() {
+        String shared = System.getenv(SHARED_DIR_ENV);
         try {
-            Path dir = Files.createTempDirectory("camel-smime-bench-pki-");
+            if (shared == null || shared.isBlank()) {
+                Path dir = Files.createTempDirectory("camel-smime-bench-pki-");
+                generate(dir);
+                return load(dir, true);
+            }
+            Path dir = Paths.get(shared).toAbsolutePath();
+            if (!Files.exists(dir.resolve(COMPLETE))) {
+                Files.createDirectories(dir);
+                generate(dir);
+                Files.writeString(dir.resolve(COMPLETE), "generated " + Instant.now() + "\n");
+            }
+            return load(dir, false);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot create the benchmark PKI", e);
+        }
+    }
+
+    private static final String COMPLETE = "complete";
+    private static final String[] NAMES = {"rsa2048", "ecp256", "recipient"};
+    private static final String[] EMAILS = {"signer-rsa@bench.example", "signer-ec@bench.example",
+        "recipient@bench.example"};
+
+    /** Writes the PKI to {@code dir}; every user loads it back from there, as the Camel endpoints do. */
+    private static void generate(Path dir) throws IOException, GeneralSecurityException {
+        try {
             KeyPair caKeys = rsaKeyPair();
             X500Name caName = new X500Name(CA_SUBJECT);
             X509Certificate caCert = caCertificate(caName, caKeys);
-            Path caPem = writePem(dir.resolve("ca.pem"), caCert);
+            writePem(dir.resolve("ca.pem"), caCert);
 
-            Identity rsa = endEntity(dir, "rsa2048", "signer-rsa@bench.example", rsaKeyPair(), caName, caKeys, caCert,
+            endEntity(dir, NAMES[0], EMAILS[0], rsaKeyPair(), caName, caKeys, caCert,
                     KeyUsage.digitalSignature | KeyUsage.keyEncipherment);
             // keyEncipherment means nothing for an EC key; the EC signer only signs.
-            Identity ec = endEntity(dir, "ecp256", "signer-ec@bench.example", ecKeyPair(), caName, caKeys, caCert,
+            endEntity(dir, NAMES[1], EMAILS[1], ecKeyPair(), caName, caKeys, caCert,
                     KeyUsage.digitalSignature);
-            Identity rcpt = endEntity(dir, "recipient", "recipient@bench.example", rsaKeyPair(), caName, caKeys,
-                    caCert, KeyUsage.digitalSignature | KeyUsage.keyEncipherment);
-            return new BenchPki(dir, caCert, caPem, rsa, ec, rcpt);
-        } catch (IOException | GeneralSecurityException | org.bouncycastle.operator.OperatorCreationException e) {
-            throw new IllegalStateException("Cannot generate the benchmark PKI", e);
+            endEntity(dir, NAMES[2], EMAILS[2], rsaKeyPair(), caName, caKeys, caCert,
+                    KeyUsage.digitalSignature | KeyUsage.keyEncipherment);
+        } catch (org.bouncycastle.operator.OperatorCreationException e) {
+            throw new GeneralSecurityException(e);
         }
+    }
+
+    private static BenchPki load(Path dir, boolean temporary) throws IOException, GeneralSecurityException {
+        Identity[] ids = new Identity[NAMES.length];
+        X509Certificate caCert = null;
+        for (int i = 0; i < NAMES.length; i++) {
+            Path p12 = dir.resolve(NAMES[i] + ".p12");
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(p12)) {
+                ks.load(in, PASSWORD.toCharArray());
+            }
+            PrivateKey key = (PrivateKey) ks.getKey(NAMES[i], PASSWORD.toCharArray());
+            Certificate[] chain = ks.getCertificateChain(NAMES[i]);
+            X509Certificate[] x509 = java.util.Arrays.copyOf(chain, chain.length, X509Certificate[].class);
+            caCert = x509[x509.length - 1];
+            ids[i] = new Identity(NAMES[i], EMAILS[i], key, x509[0], x509, p12, dir.resolve(NAMES[i] + ".pem"));
+        }
+        return new BenchPki(dir, temporary, caCert, dir.resolve("ca.pem"), ids[0], ids[1], ids[2]);
     }
 
     public Path dir() {
@@ -176,6 +231,9 @@ public final class BenchPki implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!temporary) {
+            return; // shared by the forks of one run; run.sh removes it
+        }
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

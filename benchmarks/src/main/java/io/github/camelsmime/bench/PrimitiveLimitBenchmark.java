@@ -1,14 +1,13 @@
 package io.github.camelsmime.bench;
 
 import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
 import java.security.Provider;
+import java.security.PublicKey;
 import java.security.Security;
 import java.security.Signature;
-import java.security.spec.ECGenParameterSpec;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +29,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -65,6 +65,7 @@ public class PrimitiveLimitBenchmark {
     @Param({"JDK", "BC", "ACCP"})
     public String provider;
 
+    private BenchPki pki;
     private Signature rsaSigner;
     private Signature rsaVerifier;
     private Signature ecSigner;
@@ -87,13 +88,11 @@ public class PrimitiveLimitBenchmark {
         new Random(2).nextBytes(bulk);
         bulkOut = new byte[BULK_BYTES + 16];
 
-        // key generation is not measured; any provider will do
-        KeyPairGenerator rsaGen = KeyPairGenerator.getInstance("RSA");
-        rsaGen.initialize(2048);
-        KeyPair rsa = rsaGen.generateKeyPair();
-        KeyPairGenerator ecGen = KeyPairGenerator.getInstance("EC");
-        ecGen.initialize(new ECGenParameterSpec("secp256r1"));
-        KeyPair ec = ecGen.generateKeyPair();
+        // the same keys as the message benchmarks (BenchPki); key generation is not measured
+        pki = BenchPki.create();
+        PrivateKey rsaPrivate = pki.signer(BenchPki.Signer.rsa2048).key();
+        PublicKey rsaPublic = pki.signer(BenchPki.Signer.rsa2048).cert().getPublicKey();
+        PrivateKey ecPrivate = pki.signer(BenchPki.Signer.ecp256).key();
         byte[] key = new byte[32];
         new Random(3).nextBytes(key);
         aesKey = new SecretKeySpec(key, "AES");
@@ -102,13 +101,13 @@ public class PrimitiveLimitBenchmark {
         // Each primitive is set up lazily so that a missing algorithm fails only its own benchmark.
         rsaSigner = signature("SHA256withRSA");
         if (rsaSigner != null) {
-            rsaSigner.initSign(rsa.getPrivate());
+            rsaSigner.initSign(rsaPrivate);
             rsaSigner.update(small);
             rsaSignature = rsaSigner.sign();
         }
         rsaVerifier = signature("SHA256withRSA");
         if (rsaVerifier != null) {
-            rsaVerifier.initVerify(rsa.getPublic());
+            rsaVerifier.initVerify(rsaPublic);
             if (rsaSignature != null) {
                 rsaVerifier.update(small);
                 if (!rsaVerifier.verify(rsaSignature)) {
@@ -118,10 +117,15 @@ public class PrimitiveLimitBenchmark {
         }
         ecSigner = signature("SHA256withECDSA");
         if (ecSigner != null) {
-            ecSigner.initSign(ec.getPrivate());
+            ecSigner.initSign(ecPrivate);
         }
         sha256 = digest("SHA-256");
         aesGcm = cipher("AES/GCM/NoPadding");
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        pki.close();
     }
 
     @Benchmark
