@@ -44,9 +44,9 @@ public final class SmimeConstants {
     @Metadata(label = "producer", description = "With reportOnly=true: the human readable failure message.",
               javaType = "String")
     public static final String FAILURE_MESSAGE = "CamelSmimeFailureMessage";
-    @Metadata(label = "producer", description = "The micalg parameter of a detached signature that was produced.",
-              javaType = "String")
-    public static final String MICALG = "CamelSmimeMicalg";
+    @Metadata(label = "producer", description = "With outputParts=true: the file name of the part handed back as the"
+            + " body, when it has one.", javaType = "String")
+    public static final String FILE_NAME = "CamelSmimeFileName";
 
     private SmimeConstants() {
     }

@@ -4,6 +4,8 @@ package io.github.camelsmime;
  * A configured limit was exceeded: nesting depth, inflated size, number of signers or recipients, header or ASN.1 size.
  */
 public class SmimeLimitException extends SmimeException {
+    /** The short failure code put into headers and problem responses. */
+    public static final String REASON = "limit-exceeded";
     private static final long serialVersionUID = 1L;
 
     public SmimeLimitException(String message) {
@@ -16,6 +18,6 @@ public class SmimeLimitException extends SmimeException {
 
     @Override
     public String getReason() {
-        return "limit-exceeded";
+        return REASON;
     }
 }

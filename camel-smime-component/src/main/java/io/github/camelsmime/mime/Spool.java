@@ -137,7 +137,7 @@ public final class Spool implements Closeable {
             }
         }
         readers.clear();
-        memory = null;
+        // in-memory content stays readable (a body may be read after its exchange completed); files are removed
         if (file != null) {
             try {
                 if (fileOut != null) {

@@ -1,0 +1,185 @@
+package io.github.camelsmime;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.activation.DataHandler;
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMultipart;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.StreamCache;
+import org.apache.camel.attachment.AttachmentMessage;
+import org.apache.camel.support.SynchronizationAdapter;
+
+import io.github.camelsmime.mime.Mime;
+import io.github.camelsmime.mime.MessageAssembler;
+import io.github.camelsmime.mime.Spool;
+import io.github.camelsmime.unwrap.Unwrapper;
+import io.github.camelsmime.unwrap.Verdict;
+
+/**
+ * Translates between Camel exchanges and the engine, for both faces: what the body and headers mean on the way in,
+ * and which headers and body the verdict becomes on the way out.
+ */
+final class ExchangeBinding {
+
+    private static final List<String> MESSAGE_HEADERS = List.of("From", "To", "Cc", "Subject");
+
+    private ExchangeBinding() {
+    }
+
+    /** The marshal input: body (stream or mail part), its declared type and file name, headers, attachments. */
+    static MessageAssembler.Input input(Exchange exchange, Object body, SmimeConfiguration cfg) {
+        Message message = exchange.getMessage();
+        Part part = body instanceof Part p ? p : null;
+        InputStream stream = part != null ? null
+                : exchange.getContext().getTypeConverter().convertTo(InputStream.class, exchange, body);
+        if (part == null && stream == null) {
+            throw new SmimeFormatException("Cannot read a body of type "
+                    + (body == null ? "null" : body.getClass().getName()));
+        }
+        Map<String, String> headers = new HashMap<>();
+        for (String name : MESSAGE_HEADERS) {
+            String value = message.getHeader(name, String.class);
+            if (value == null) {
+                value = message.getHeader(name.toLowerCase(Locale.ROOT), String.class);
+            }
+            if (value != null) {
+                headers.put(name, value);
+            }
+        }
+        return new MessageAssembler.Input(stream, part, message.getHeader(Exchange.CONTENT_TYPE, String.class),
+                message.getHeader(Exchange.FILE_NAME, String.class), headers, attachments(message),
+                MessageAssembler.Format.parse(cfg.getInputFormat()));
+    }
+
+    private static List<MessageAssembler.Attachment> attachments(Message message) {
+        List<MessageAssembler.Attachment> result = new ArrayList<>();
+        if (message instanceof AttachmentMessage am && am.hasAttachments()) {
+            for (Map.Entry<String, DataHandler> e : am.getAttachments().entrySet()) {
+                result.add(new MessageAssembler.Attachment(e.getKey(), e.getValue().getDataSource()));
+            }
+        }
+        return result;
+    }
+
+    /** After marshal the attachments live inside the protected entity, not beside it. */
+    static void clearAttachments(Message message) {
+        if (message instanceof AttachmentMessage am && am.hasAttachments()) {
+            am.getAttachments().clear();
+        }
+    }
+
+    /** A sender cannot forge a verdict: any incoming CamelSmime* header is dropped before unmarshal. */
+    static void removeIncomingVerdictHeaders(Message message) {
+        message.removeHeaders(SmimeConstants.HEADER_PREFIX + "*");
+    }
+
+    static void applyVerdict(Message message, Verdict verdict) {
+        message.setHeader(SmimeConstants.VERDICT, verdict);
+        message.setHeader(SmimeConstants.LAYERS, verdict.layersAsString());
+        message.setHeader(SmimeConstants.SIGNED, verdict.signed());
+        if (verdict.signatureValid() != null) {
+            message.setHeader(SmimeConstants.SIGNATURE_VALID, verdict.signatureValid());
+        }
+        message.setHeader(SmimeConstants.TRUSTED, verdict.trusted());
+        message.setHeader(SmimeConstants.SIGNERS, verdict.signers());
+        message.setHeader(SmimeConstants.ENCRYPTED, verdict.encrypted());
+        if (verdict.contentEncryptionAlgorithm() != null) {
+            message.setHeader(SmimeConstants.CONTENT_ENCRYPTION_ALGORITHM, verdict.contentEncryptionAlgorithm());
+        }
+        message.setHeader(SmimeConstants.COMPRESSED, verdict.compressed());
+        if (!verdict.failures().isEmpty()) {
+            message.setHeader(SmimeConstants.FAILURE_REASON, verdict.signatureValid() == Boolean.FALSE
+                    ? SmimeSignatureException.REASON : SmimeTrustException.REASON);
+            message.setHeader(SmimeConstants.FAILURE_MESSAGE, String.join("; ", verdict.failures()));
+        }
+    }
+
+    static void applyFailure(Message message, SmimeException failure) {
+        message.setHeader(SmimeConstants.FAILURE_REASON, failure.getReason());
+        message.setHeader(SmimeConstants.FAILURE_MESSAGE, failure.getMessage());
+    }
+
+    /** Makes a stream body re-readable so that on failure the original bytes are still there. */
+    static Object replayableBody(Exchange exchange) {
+        Object body = exchange.getMessage().getBody();
+        if (body instanceof InputStream && !(body instanceof StreamCache)) {
+            StreamCache cache = exchange.getContext().getTypeConverter().convertTo(StreamCache.class, exchange, body);
+            if (cache != null) {
+                exchange.getMessage().setBody(cache);
+                return cache;
+            }
+        }
+        return body;
+    }
+
+    static void rewind(Object body) {
+        if (body instanceof StreamCache cache) {
+            cache.reset();
+        }
+    }
+
+    static void closeOnCompletion(Exchange exchange, AutoCloseable resource) {
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                try {
+                    resource.close();
+                } catch (Exception ignored) {
+                    // temporary files are also deleted on exit
+                }
+            }
+        });
+    }
+
+    /** The whole output of a marshal, spooled, as a re-readable body. */
+    static ReplayableStream body(Spool spool) {
+        return new ReplayableStream(spool::open, spool.size());
+    }
+
+    /** The opened message as a body, or its first part as the body plus the other parts as attachments. */
+    static Object openedBody(Unwrapper.Opened opened, Message message, boolean outputParts)
+            throws IOException, MessagingException {
+        if (!outputParts) {
+            Spool out = new Spool();
+            try (OutputStream os = out.output()) {
+                opened.writeMessage(os);
+            } catch (IOException | RuntimeException e) {
+                out.close();
+                throw e;
+            }
+            closeOnCompletion(message.getExchange(), out);
+            return body(out);
+        }
+        MimeBodyPart entity = opened.entityPart();
+        MimeBodyPart main = entity;
+        if (entity.isMimeType("multipart/*") && entity.getContent() instanceof MimeMultipart multipart
+                && multipart.getCount() > 0) {
+            main = (MimeBodyPart) multipart.getBodyPart(0);
+            AttachmentMessage am = message.getExchange().getMessage(AttachmentMessage.class);
+            for (int i = 1; i < multipart.getCount(); i++) {
+                BodyPart part = multipart.getBodyPart(i);
+                String name = part.getFileName() != null ? part.getFileName() : "part-" + i;
+                am.addAttachment(name, part.getDataHandler());
+            }
+        }
+        if (main.getFileName() != null) {
+            message.setHeader(SmimeConstants.FILE_NAME, main.getFileName());
+        }
+        message.setHeader(Exchange.CONTENT_TYPE, main.getContentType());
+        MimeBodyPart body = main;
+        return new ReplayableStream(() -> Mime.decodedBody(body), -1);
+    }
+}

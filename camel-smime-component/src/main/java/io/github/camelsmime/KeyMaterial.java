@@ -1,0 +1,202 @@
+package io.github.camelsmime;
+
+import java.io.File;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.support.ResourceHelper;
+import org.apache.camel.support.jsse.KeyStoreParameters;
+
+import io.github.camelsmime.keys.Certificates;
+import io.github.camelsmime.keys.DecryptionKey;
+import io.github.camelsmime.keys.KeyLoader;
+import io.github.camelsmime.keys.RecipientDirectory;
+import io.github.camelsmime.keys.SignerKey;
+
+/**
+ * Resolves the key options of a {@link SmimeConfiguration} into keys and certificates, once, when an endpoint or
+ * data format starts. Resources are plain file paths, or anything Camel's resource loader understands
+ * ({@code file:}, {@code classpath:}, {@code ref:}). Error messages name resources, never passwords.
+ */
+final class KeyMaterial {
+
+    private final CamelContext context;
+    private final SmimeConfiguration cfg;
+
+    KeyMaterial(CamelContext context, SmimeConfiguration cfg) {
+        this.context = context;
+        this.cfg = cfg;
+    }
+
+    boolean hasSigner() {
+        return cfg.getSignerKeyStoreParameters() != null || notBlank(cfg.getSignerKeyStore())
+                || notBlank(cfg.getSignerPrivateKey());
+    }
+
+    boolean hasRecipientSources() {
+        return notBlank(cfg.getRecipients()) || notBlank(cfg.getRecipientCertificates())
+                || notBlank(cfg.getRecipientCertificateDir()) || notBlank(cfg.getRecipientKeyStore());
+    }
+
+    SignerKey signer() {
+        if (notBlank(cfg.getSignerPrivateKey())) {
+            if (!notBlank(cfg.getSignerCertificate())) {
+                throw new IllegalArgumentException("signerPrivateKey needs signerCertificate (the PEM chain)");
+            }
+            PrivateKey key = privateKey(cfg.getSignerPrivateKey(), cfg.getSignerPrivateKeyPassword());
+            return new SignerKey(key, certificates(cfg.getSignerCertificate()));
+        }
+        if (cfg.getSignerKeyStoreParameters() != null) {
+            KeyStoreParameters ksp = cfg.getSignerKeyStoreParameters();
+            String keyPassword = cfg.getSignerKeyPassword() != null ? cfg.getSignerKeyPassword() : ksp.getPassword();
+            return KeyLoader.signerFrom(keyStore(ksp), cfg.getSignerAlias(), keyPassword, ksp.getResource());
+        }
+        if (notBlank(cfg.getSignerKeyStore())) {
+            KeyStore ks = keyStore(cfg.getSignerKeyStore(), cfg.getSignerKeyStorePassword());
+            String keyPassword = cfg.getSignerKeyPassword() != null
+                    ? cfg.getSignerKeyPassword() : cfg.getSignerKeyStorePassword();
+            return KeyLoader.signerFrom(ks, cfg.getSignerAlias(), keyPassword, cfg.getSignerKeyStore());
+        }
+        throw new IllegalArgumentException("No signer configured: set signerKeyStore, signerKeyStoreParameters or"
+                + " signerPrivateKey + signerCertificate");
+    }
+
+    List<DecryptionKey> decryptionKeys() {
+        List<DecryptionKey> keys = new ArrayList<>();
+        if (cfg.getDecryptKeyStoreParameters() != null) {
+            KeyStoreParameters ksp = cfg.getDecryptKeyStoreParameters();
+            String keyPassword = cfg.getDecryptKeyPassword() != null ? cfg.getDecryptKeyPassword() : ksp.getPassword();
+            keys.addAll(KeyLoader.decryptionKeysFrom(keyStore(ksp), keyPassword, ksp.getResource()));
+        }
+        if (notBlank(cfg.getDecryptKeyStore())) {
+            KeyStore ks = keyStore(cfg.getDecryptKeyStore(), cfg.getDecryptKeyStorePassword());
+            String keyPassword = cfg.getDecryptKeyPassword() != null
+                    ? cfg.getDecryptKeyPassword() : cfg.getDecryptKeyStorePassword();
+            keys.addAll(KeyLoader.decryptionKeysFrom(ks, keyPassword, cfg.getDecryptKeyStore()));
+        }
+        if (notBlank(cfg.getDecryptPrivateKey())) {
+            if (!notBlank(cfg.getDecryptCertificate())) {
+                throw new IllegalArgumentException("decryptPrivateKey needs decryptCertificate");
+            }
+            PrivateKey key = privateKey(cfg.getDecryptPrivateKey(), cfg.getDecryptPrivateKeyPassword());
+            keys.add(new DecryptionKey(key, certificates(cfg.getDecryptCertificate()).get(0)));
+        }
+        return keys;
+    }
+
+    List<X509Certificate> explicitRecipients() {
+        return notBlank(cfg.getRecipientCertificates()) ? certificatesOfAll(cfg.getRecipientCertificates()) : List.of();
+    }
+
+    RecipientDirectory recipientDirectory() {
+        List<X509Certificate> certs = new ArrayList<>();
+        if (notBlank(cfg.getRecipientCertificateDir())) {
+            File dir = new File(stripFileScheme(cfg.getRecipientCertificateDir()));
+            File[] files = dir.listFiles(File::isFile);
+            if (files == null) {
+                throw new IllegalArgumentException("recipientCertificateDir " + dir + " is not a readable folder");
+            }
+            for (File f : files) {
+                try (InputStream in = new FileInputStream(f)) {
+                    certs.addAll(Certificates.read(in));
+                } catch (IOException e) {
+                    // a stray non-certificate file in the folder is skipped, not fatal
+                }
+            }
+        }
+        if (notBlank(cfg.getRecipientKeyStore())) {
+            certs.addAll(KeyLoader.certificatesFrom(
+                    keyStore(cfg.getRecipientKeyStore(), cfg.getRecipientKeyStorePassword())));
+        }
+        certs.addAll(explicitRecipients());
+        return new RecipientDirectory(certs);
+    }
+
+    List<X509Certificate> trustAnchors() {
+        List<X509Certificate> anchors = new ArrayList<>();
+        if (notBlank(cfg.getTrustAnchors())) {
+            anchors.addAll(certificatesOfAll(cfg.getTrustAnchors()));
+        }
+        if (cfg.getTrustStoreParameters() != null) {
+            anchors.addAll(KeyLoader.certificatesFrom(keyStore(cfg.getTrustStoreParameters())));
+        }
+        return anchors;
+    }
+
+    List<X509Certificate> intermediates() {
+        return notBlank(cfg.getIntermediateCertificates())
+                ? certificatesOfAll(cfg.getIntermediateCertificates()) : List.of();
+    }
+
+    private List<X509Certificate> certificatesOfAll(String commaSeparated) {
+        List<X509Certificate> result = new ArrayList<>();
+        for (String resource : commaSeparated.split(",")) {
+            if (!resource.isBlank()) {
+                result.addAll(certificates(resource.trim()));
+            }
+        }
+        return result;
+    }
+
+    private List<X509Certificate> certificates(String resource) {
+        try (InputStream in = open(resource)) {
+            List<X509Certificate> certs = Certificates.read(in);
+            if (certs.isEmpty()) {
+                throw new IllegalArgumentException("No certificate in " + resource);
+            }
+            return certs;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Cannot read certificates from " + resource + ": " + e.getMessage(), e);
+        }
+    }
+
+    private PrivateKey privateKey(String resource, String password) {
+        try (InputStream in = open(resource)) {
+            return KeyLoader.readPrivateKey(in, resource, password);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Cannot read private key " + resource + ": " + e.getMessage(), e);
+        }
+    }
+
+    private KeyStore keyStore(String resource, String password) {
+        try (InputStream in = open(resource)) {
+            return KeyLoader.loadKeyStore(in, resource, password);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Cannot read keystore " + resource + ": " + e.getMessage(), e);
+        }
+    }
+
+    private KeyStore keyStore(KeyStoreParameters ksp) {
+        try {
+            ksp.setCamelContext(context);
+            return ksp.createKeyStore();
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalArgumentException("Cannot read keystore " + ksp.getResource() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A plain path is a file (when it exists); anything with a scheme goes to Camel's resource loader. */
+    InputStream open(String resource) throws IOException {
+        File file = new File(stripFileScheme(resource));
+        if (file.isFile()) {
+            return new FileInputStream(file);
+        }
+        return ResourceHelper.resolveMandatoryResourceAsInputStream(context, resource);
+    }
+
+    private static String stripFileScheme(String resource) {
+        return resource.startsWith("file:") ? resource.substring("file:".length()) : resource;
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+}

@@ -1,0 +1,70 @@
+package io.github.camelsmime;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelContextAware;
+import org.apache.camel.Exchange;
+import org.apache.camel.spi.DataFormat;
+import org.apache.camel.spi.DataFormatName;
+import org.apache.camel.spi.annotations.Dataformat;
+import org.apache.camel.support.service.ServiceSupport;
+
+/**
+ * The {@code smime} data format. Marshal signs, encrypts, signs-then-encrypts or compresses, chosen by what is
+ * configured (a signer, recipients, compress); unmarshal opens every S/MIME layer it finds (like {@code unwrap}).
+ * Options are those of {@link SmimeConfiguration}.
+ */
+@Dataformat("smime")
+public class SmimeDataFormat extends ServiceSupport implements DataFormat, DataFormatName, CamelContextAware {
+
+    private CamelContext camelContext;
+    private SmimeConfiguration configuration = new SmimeConfiguration();
+    private SmimeEngine engine;
+
+    public SmimeDataFormat() {
+    }
+
+    public SmimeDataFormat(SmimeConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    @Override
+    public String getDataFormatName() {
+        return "smime";
+    }
+
+    @Override
+    public void marshal(Exchange exchange, Object graph, OutputStream stream) throws Exception {
+        SmimeProcessing.protect(engine, configuration, engine.defaultMarshalOperation(), exchange, graph, stream);
+    }
+
+    @Override
+    public Object unmarshal(Exchange exchange, InputStream stream) throws Exception {
+        return SmimeProcessing.open(engine, configuration, SmimeOperation.unwrap, exchange, stream);
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        engine = new SmimeEngine(camelContext, configuration);
+    }
+
+    @Override
+    public CamelContext getCamelContext() {
+        return camelContext;
+    }
+
+    @Override
+    public void setCamelContext(CamelContext camelContext) {
+        this.camelContext = camelContext;
+    }
+
+    public SmimeConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(SmimeConfiguration configuration) {
+        this.configuration = configuration;
+    }
+}

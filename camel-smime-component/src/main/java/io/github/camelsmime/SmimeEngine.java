@@ -1,0 +1,161 @@
+package io.github.camelsmime;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.mail.Header;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+
+import org.apache.camel.CamelContext;
+
+import io.github.camelsmime.crypto.CryptoProviders;
+import io.github.camelsmime.decrypt.SmimeDecompressor;
+import io.github.camelsmime.decrypt.SmimeDecryptor;
+import io.github.camelsmime.encrypt.ContentEncryption;
+import io.github.camelsmime.encrypt.KeyEncryption;
+import io.github.camelsmime.encrypt.SmimeCompressor;
+import io.github.camelsmime.encrypt.SmimeEncryptor;
+import io.github.camelsmime.keys.RecipientDirectory;
+import io.github.camelsmime.mime.MessageAssembler;
+import io.github.camelsmime.mime.MessageWriter;
+import io.github.camelsmime.sign.SmimeSigner;
+import io.github.camelsmime.trust.TrustValidator;
+import io.github.camelsmime.unwrap.Unwrapper;
+import io.github.camelsmime.verify.SignatureVerifier;
+
+/**
+ * What both faces ({@link SmimeProducer} and {@link SmimeDataFormat}) delegate to: resolves keys once, then protects
+ * (sign, encrypt, sign-encrypt, compress) or opens (verify, decrypt, unwrap) messages. Knows Camel only to resolve
+ * key resources; the work itself is done by the sign, encrypt, unwrap, verify, decrypt and trust packages.
+ */
+public final class SmimeEngine {
+
+    private final SmimeConfiguration cfg;
+    private final CryptoProviders providers;
+    private final SmimeSigner signer;
+    private final SmimeEncryptor encryptor;
+    private final List<X509Certificate> explicitRecipients;
+    private final RecipientDirectory directory;
+    private final Unwrapper unwrapper;
+    private final boolean hasRecipientSources;
+
+    public SmimeEngine(CamelContext context, SmimeConfiguration cfg) {
+        this.cfg = cfg;
+        this.providers = CryptoProviders.of(cfg.getProvider());
+        KeyMaterial keys = new KeyMaterial(context, cfg);
+        this.signer = keys.hasSigner() ? new SmimeSigner(keys.signer(), cfg.getSignatureAlgorithm(), providers) : null;
+        this.hasRecipientSources = keys.hasRecipientSources();
+        this.explicitRecipients = keys.explicitRecipients();
+        this.directory = keys.recipientDirectory();
+        this.encryptor = new SmimeEncryptor(ContentEncryption.parse(cfg.getEncryptionAlgorithm()),
+                KeyEncryption.valueOf(cfg.getKeyEncryptionAlgorithm().trim().toUpperCase(Locale.ROOT)), providers);
+        TrustValidator trust = new TrustValidator(keys.trustAnchors(), keys.intermediates(), Date::new);
+        this.unwrapper = new Unwrapper(new SignatureVerifier(providers), new SmimeDecryptor(providers),
+                new SmimeDecompressor(cfg.getMaxInflatedSize()), trust, keys.decryptionKeys(), cfg.getMaxDepth());
+    }
+
+    /** The marshal operation the data format performs: derived from what is configured. */
+    public SmimeOperation defaultMarshalOperation() {
+        if (signer != null && hasRecipientSources) {
+            return SmimeOperation.signEncrypt;
+        }
+        if (signer != null) {
+            return SmimeOperation.sign;
+        }
+        if (hasRecipientSources) {
+            return SmimeOperation.encrypt;
+        }
+        if (cfg.isCompress()) {
+            return SmimeOperation.compress;
+        }
+        throw new IllegalArgumentException("The smime data format needs a signer, recipients or compress=true");
+    }
+
+    /** Sign, encrypt, sign-encrypt or compress, writing a complete message to {@code out}. */
+    public void protect(SmimeOperation operation, MessageAssembler.Input input, OutputStream out) throws Exception {
+        try (MessageAssembler.Assembled message = MessageAssembler.assemble(input)) {
+            MimeBodyPart entity = message.content();
+            boolean signs = operation == SmimeOperation.sign || operation == SmimeOperation.signEncrypt;
+            boolean encrypts = operation == SmimeOperation.encrypt || operation == SmimeOperation.signEncrypt;
+            if (signs) {
+                requireSigner(operation);
+                entity = cfg.isDetached() ? signer.signDetachedAsPart(entity) : signer.signOpaque(entity);
+            }
+            if (operation == SmimeOperation.compress || cfg.isCompress()) {
+                entity = new SmimeCompressor().compress(entity);
+            }
+            if (encrypts) {
+                entity = encryptor.encrypt(entity, recipients(message.outerHeaders()));
+            }
+            MessageWriter.write(message.outerHeaders(), entity, out);
+        }
+    }
+
+    /** Verify, decrypt or unwrap; the caller closes the result when the content has been consumed. */
+    public Unwrapper.Opened open(SmimeOperation operation, InputStream in) {
+        return unwrapper.open(in, operation, cfg.isRequireSigned(), cfg.isReportOnly());
+    }
+
+    private void requireSigner(SmimeOperation operation) {
+        if (signer == null) {
+            throw new IllegalArgumentException("Operation " + operation + " needs a signer: set signerKeyStore,"
+                    + " signerKeyStoreParameters or signerPrivateKey + signerCertificate");
+        }
+    }
+
+    /** Explicit certificates, plus a certificate for each configured address (or each To/Cc address). */
+    private List<X509Certificate> recipients(List<Header> outerHeaders) {
+        Set<X509Certificate> result = new LinkedHashSet<>(explicitRecipients);
+        List<String> addresses = cfg.getRecipients() != null && !cfg.getRecipients().isBlank()
+                ? List.of(cfg.getRecipients().split(","))
+                : explicitRecipients.isEmpty() ? addressesOf(outerHeaders) : List.of();
+        List<String> unknown = new ArrayList<>();
+        for (String address : addresses) {
+            if (address.isBlank()) {
+                continue;
+            }
+            directory.find(address.trim()).ifPresentOrElse(result::add, () -> unknown.add(address.trim()));
+        }
+        if (!unknown.isEmpty()) {
+            throw new SmimeException("No valid encryption certificate known for " + String.join(", ", unknown));
+        }
+        if (cfg.isEncryptToSelf()) {
+            requireSigner(SmimeOperation.encrypt);
+            result.add(signer.certificate());
+        }
+        if (result.isEmpty()) {
+            throw new SmimeException("No recipients to encrypt to: set recipients, recipientCertificates, or To/Cc"
+                    + " addresses with recipientCertificateDir or recipientKeyStore");
+        }
+        return new ArrayList<>(result);
+    }
+
+    private static List<String> addressesOf(List<Header> headers) {
+        List<String> result = new ArrayList<>();
+        for (Header h : headers) {
+            if (h.getName().equalsIgnoreCase("To") || h.getName().equalsIgnoreCase("Cc")) {
+                try {
+                    for (InternetAddress a : InternetAddress.parseHeader(h.getValue(), false)) {
+                        result.add(a.getAddress());
+                    }
+                } catch (AddressException e) {
+                    throw new SmimeFormatException("Unreadable " + h.getName() + " header: " + e.getMessage(), e);
+                }
+            }
+        }
+        return result;
+    }
+
+    public CryptoProviders providers() {
+        return providers;
+    }
+}

@@ -1,0 +1,74 @@
+package io.github.camelsmime;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+import io.github.camelsmime.mime.Spool;
+import io.github.camelsmime.unwrap.Unwrapper;
+
+/**
+ * The exchange-level steps shared by the endpoint and the data format: protect a message into a spooled body, or
+ * open one and turn the verdict into headers. With {@code reportOnly} a failure becomes headers and the original body
+ * stays; otherwise it is thrown, with the original body rewound so an error handler still has every byte.
+ */
+final class SmimeProcessing {
+
+    private SmimeProcessing() {
+    }
+
+    static void protect(SmimeEngine engine, SmimeConfiguration cfg, SmimeOperation op, Exchange exchange,
+            Object body, OutputStream out) throws Exception {
+        try {
+            engine.protect(op, ExchangeBinding.input(exchange, body, cfg), out);
+        } catch (Exception e) {
+            ExchangeBinding.rewind(body);
+            throw e;
+        }
+        ExchangeBinding.clearAttachments(exchange.getMessage());
+    }
+
+    /** Protects into a spool that lives until the exchange completes; returns the new body. */
+    static Object protect(SmimeEngine engine, SmimeConfiguration cfg, SmimeOperation op, Exchange exchange,
+            Object body) throws Exception {
+        Spool spool = new Spool();
+        try (OutputStream out = spool.output()) {
+            protect(engine, cfg, op, exchange, body, out);
+        } catch (Exception e) {
+            spool.close();
+            throw e;
+        }
+        ExchangeBinding.closeOnCompletion(exchange, spool);
+        return ExchangeBinding.body(spool);
+    }
+
+    /** Opens the body; returns the new body, or the original one when a failure was only reported. */
+    static Object open(SmimeEngine engine, SmimeConfiguration cfg, SmimeOperation op, Exchange exchange,
+            Object body) throws Exception {
+        Message message = exchange.getMessage();
+        ExchangeBinding.removeIncomingVerdictHeaders(message);
+        InputStream in = exchange.getContext().getTypeConverter().mandatoryConvertTo(InputStream.class, exchange,
+                body);
+        Unwrapper.Opened opened;
+        try {
+            opened = engine.open(op, in);
+        } catch (SmimeException e) {
+            ExchangeBinding.rewind(body);
+            if (cfg.isReportOnly()) {
+                ExchangeBinding.applyFailure(message, e);
+                return body;
+            }
+            throw e;
+        }
+        ExchangeBinding.closeOnCompletion(exchange, opened);
+        ExchangeBinding.applyVerdict(message, opened.verdict());
+        if (!opened.verdict().failures().isEmpty()) {
+            // only reached with reportOnly: the verdict says what failed, the body stays as it came
+            ExchangeBinding.rewind(body);
+            return body;
+        }
+        return ExchangeBinding.openedBody(opened, message, cfg.isOutputParts());
+    }
+}

@@ -1,0 +1,155 @@
+package io.github.camelsmime.decrypt;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.cert.CertificateEncodingException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import io.github.camelsmime.SmimeDecryptionException;
+import io.github.camelsmime.SmimeFormatException;
+import io.github.camelsmime.SmimeLimitException;
+import io.github.camelsmime.crypto.CryptoProviders;
+import io.github.camelsmime.encrypt.ContentEncryption;
+import io.github.camelsmime.keys.DecryptionKey;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cms.CMSAuthEnvelopedDataParser;
+import org.bouncycastle.cms.CMSEnvelopedDataParser;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.KeyAgreeRecipientInformation;
+import org.bouncycastle.cms.KeyTransRecipientInformation;
+import org.bouncycastle.cms.Recipient;
+import org.bouncycastle.cms.RecipientId;
+import org.bouncycastle.cms.RecipientInformation;
+import org.bouncycastle.cms.RecipientInformationStore;
+import org.bouncycastle.cms.jcajce.JceKeyAgreeAuthEnvelopedRecipient;
+import org.bouncycastle.cms.jcajce.JceKeyAgreeEnvelopedRecipient;
+import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipient;
+import org.bouncycastle.cms.jcajce.JceKeyTransAuthEnvelopedRecipient;
+import org.bouncycastle.cms.jcajce.JceKeyTransEnvelopedRecipient;
+import org.bouncycastle.cms.jcajce.JceKeyTransRecipient;
+
+/**
+ * Opens EnvelopedData and AuthEnvelopedData with the configured keys, picking the key by matching the message's
+ * RecipientInfos. Every failure after a key was found reads the same ("decryption failed"), so a sender probing with
+ * modified ciphertext cannot tell a wrong key from bad padding or a bad tag.
+ */
+public final class SmimeDecryptor {
+
+    /** More recipients than this is treated as an attempt to make decryption expensive. */
+    public static final int MAX_RECIPIENTS = 1024;
+    /** Shortest AEAD tag accepted (RFC 5084 allows 12 to 16 bytes). */
+    public static final int MIN_TAG_LENGTH = 12;
+
+    /** What was opened. */
+    public record Result(String contentEncryptionAlgorithm, boolean authenticated) {
+    }
+
+    private final CryptoProviders providers;
+
+    public SmimeDecryptor(CryptoProviders providers) {
+        this.providers = providers;
+    }
+
+    /**
+     * Decrypts into {@code plaintextOut}. For AuthEnvelopedData the tag is checked when the stream ends; the caller
+     * writes into a private spool and releases nothing unless this method returns normally.
+     */
+    public Result decrypt(InputStream cms, boolean authenticated, List<DecryptionKey> keys, OutputStream plaintextOut) {
+        RecipientInformationStore recipients;
+        String algorithmOid;
+        try {
+            if (authenticated) {
+                CMSAuthEnvelopedDataParser parser = new CMSAuthEnvelopedDataParser(cms);
+                recipients = parser.getRecipientInfos();
+                algorithmOid = parser.getEncAlgOID();
+            } else {
+                CMSEnvelopedDataParser parser = new CMSEnvelopedDataParser(cms);
+                recipients = parser.getRecipientInfos();
+                algorithmOid = parser.getEncryptionAlgOID();
+            }
+        } catch (CMSException | IOException | RuntimeException e) {
+            throw new SmimeFormatException("Unreadable encrypted data: " + e.getMessage(), e);
+        }
+        Collection<RecipientInformation> infos = recipients.getRecipients();
+        if (infos.size() > MAX_RECIPIENTS) {
+            throw new SmimeLimitException("The message has " + infos.size() + " recipients; at most " + MAX_RECIPIENTS
+                    + " are examined");
+        }
+        for (RecipientInformation info : infos) {
+            for (DecryptionKey key : keys) {
+                if (matches(info.getRID(), key)) {
+                    open(info, key, authenticated, plaintextOut);
+                    return new Result(ContentEncryption.nameOf(algorithmOid), authenticated);
+                }
+            }
+        }
+        throw new SmimeDecryptionException("None of the " + keys.size() + " configured decryption keys is a recipient"
+                + " of this message (recipients: " + describe(infos) + ")");
+    }
+
+    private void open(RecipientInformation info, DecryptionKey key, boolean authenticated, OutputStream out) {
+        try (InputStream plain = info.getContentStream(recipient(info, key, authenticated)).getContentStream()) {
+            plain.transferTo(out);
+        } catch (CMSException | IOException | RuntimeException e) {
+            // one message for wrong key, bad padding and bad tag alike; the cause stays for the operator's logs
+            throw new SmimeDecryptionException("Decryption failed", e);
+        }
+    }
+
+    private Recipient recipient(RecipientInformation info, DecryptionKey key, boolean authenticated) {
+        if (info instanceof KeyTransRecipientInformation) {
+            JceKeyTransRecipient r = authenticated
+                    ? new JceKeyTransAuthEnvelopedRecipient(key.privateKey())
+                    : new JceKeyTransEnvelopedRecipient(key.privateKey());
+            r.setKeySizeValidation(true);
+            r.setMinimumTagSize(MIN_TAG_LENGTH);
+            if (providers.keyManagement() != null) {
+                r.setProvider(providers.keyManagement());
+            }
+            r.setContentProvider(providers.contentDecryption(authenticated));
+            return r;
+        }
+        if (info instanceof KeyAgreeRecipientInformation) {
+            JceKeyAgreeRecipient r = authenticated
+                    ? new JceKeyAgreeAuthEnvelopedRecipient(key.privateKey())
+                    : new JceKeyAgreeEnvelopedRecipient(key.privateKey());
+            r.setMinimumTagSize(MIN_TAG_LENGTH);
+            if (providers.keyManagement() != null) {
+                r.setProvider(providers.keyManagement());
+            }
+            r.setContentProvider(providers.contentDecryption(authenticated));
+            return r;
+        }
+        throw new SmimeDecryptionException("Unsupported recipient type " + info.getClass().getSimpleName());
+    }
+
+    private static boolean matches(RecipientId rid, DecryptionKey key) {
+        try {
+            return rid.match(new X509CertificateHolder(key.certificate().getEncoded()));
+        } catch (CertificateEncodingException | IOException e) {
+            return false;
+        }
+    }
+
+    private static String describe(Collection<RecipientInformation> infos) {
+        List<String> ids = new ArrayList<>();
+        for (RecipientInformation info : infos) {
+            if (ids.size() == 5) {
+                ids.add("...");
+                break;
+            }
+            RecipientId rid = info.getRID();
+            if (rid instanceof org.bouncycastle.cms.KeyTransRecipientId kt && kt.getIssuer() != null) {
+                ids.add(kt.getIssuer() + " #" + kt.getSerialNumber().toString(16));
+            } else if (rid instanceof org.bouncycastle.cms.KeyAgreeRecipientId ka && ka.getIssuer() != null) {
+                ids.add(ka.getIssuer() + " #" + ka.getSerialNumber().toString(16));
+            } else {
+                ids.add(rid.getClass().getSimpleName());
+            }
+        }
+        return String.join("; ", ids);
+    }
+}

@@ -1,0 +1,123 @@
+package io.github.camelsmime.encrypt;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.MGF1ParameterSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import javax.crypto.spec.OAEPParameterSpec;
+import javax.crypto.spec.PSource;
+
+import jakarta.mail.internet.MimeBodyPart;
+
+import io.github.camelsmime.crypto.CryptoProviders;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.cms.CMSAlgorithm;
+import org.bouncycastle.cms.RecipientInfoGenerator;
+import org.bouncycastle.cms.jcajce.JceCMSContentEncryptorBuilder;
+import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientInfoGenerator;
+import org.bouncycastle.cms.jcajce.JceKeyTransRecipientInfoGenerator;
+import org.bouncycastle.mail.smime.SMIMEAuthEnvelopedGenerator;
+import org.bouncycastle.mail.smime.SMIMEEnvelopedGenerator;
+import org.bouncycastle.operator.OutputEncryptor;
+import org.bouncycastle.operator.jcajce.JcaAlgorithmParametersConverter;
+
+/**
+ * Encrypts an entity to one or more recipients: AuthEnvelopedData for the AEAD algorithms, EnvelopedData for CBC.
+ * RSA recipients get key transport (OAEP or PKCS#1 v1.5), EC and X25519 recipients ephemeral-static ECDH with an
+ * X9.63 KDF (HKDF for X25519, RFC 8418) and AES key wrap. Bouncy Castle's generator streams: ciphertext is produced while the part is written.
+ */
+public final class SmimeEncryptor {
+
+    private final ContentEncryption algorithm;
+    private final KeyEncryption keyEncryption;
+    private final CryptoProviders providers;
+
+    public SmimeEncryptor(ContentEncryption algorithm, KeyEncryption keyEncryption, CryptoProviders providers) {
+        this.algorithm = algorithm;
+        this.keyEncryption = keyEncryption;
+        this.providers = providers;
+    }
+
+    public ContentEncryption algorithm() {
+        return algorithm;
+    }
+
+    public MimeBodyPart encrypt(MimeBodyPart content, List<X509Certificate> recipients) throws Exception {
+        if (recipients.isEmpty()) {
+            throw new IllegalArgumentException("no recipients to encrypt to");
+        }
+        List<RecipientInfoGenerator> infos = new ArrayList<>();
+        for (X509Certificate cert : recipients) {
+            infos.add(recipientInfo(cert));
+        }
+        OutputEncryptor encryptor = new JceCMSContentEncryptorBuilder(algorithm.oid())
+                .setProvider(providers.contentEncryption(algorithm.displayName()))
+                .build();
+        SMIMEEnvelopedGenerator generator = algorithm.isAuthenticated()
+                ? new SMIMEAuthEnvelopedGenerator() : new SMIMEEnvelopedGenerator();
+        infos.forEach(generator::addRecipientInfoGenerator);
+        return generator.generate(content, encryptor);
+    }
+
+    private RecipientInfoGenerator recipientInfo(X509Certificate cert) throws GeneralSecurityException {
+        PublicKey key = cert.getPublicKey();
+        String keyAlg = key.getAlgorithm().toUpperCase(Locale.ROOT);
+        JceKeyTransRecipientInfoGenerator transport;
+        switch (keyAlg) {
+            case "RSA":
+                transport = keyEncryption == KeyEncryption.RSA_PKCS1
+                        ? new JceKeyTransRecipientInfoGenerator(cert)
+                        : new JceKeyTransRecipientInfoGenerator(cert, new JcaAlgorithmParametersConverter()
+                                .getAlgorithmIdentifier(PKCSObjectIdentifiers.id_RSAES_OAEP, new OAEPParameterSpec(
+                                        "SHA-256", "MGF1", MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT)));
+                if (providers.keyManagement() != null) {
+                    transport.setProvider(providers.keyManagement());
+                }
+                return transport;
+            case "EC":
+            case "X25519":
+            case "XDH":
+                return keyAgreement(cert, key, keyAlg);
+            default:
+                throw new IllegalArgumentException("Cannot encrypt to a " + keyAlg + " key ("
+                        + cert.getSubjectX500Principal().getName() + ")");
+        }
+    }
+
+    private RecipientInfoGenerator keyAgreement(X509Certificate cert, PublicKey key, String keyAlg)
+            throws GeneralSecurityException {
+        KeyPairGenerator kpg;
+        ASN1ObjectIdentifier kdf;
+        if (key instanceof ECPublicKey ec) {
+            kpg = providers.keyManagement() == null ? KeyPairGenerator.getInstance("EC")
+                    : KeyPairGenerator.getInstance("EC", providers.keyManagement());
+            kpg.initialize(ec.getParams());
+            int bits = ec.getParams().getCurve().getField().getFieldSize();
+            kdf = bits > 384 ? CMSAlgorithm.ECDH_SHA512KDF
+                    : bits > 256 ? CMSAlgorithm.ECDH_SHA384KDF : CMSAlgorithm.ECDH_SHA256KDF;
+        } else {
+            kpg = providers.keyManagement() == null ? KeyPairGenerator.getInstance("X25519")
+                    : KeyPairGenerator.getInstance("X25519", providers.keyManagement());
+            // RFC 8418: X25519 recipients use HKDF (dhSinglePass-stdDH-hkdf-sha256-scheme)
+            kdf = CMSAlgorithm.ECDH_HKDF_SHA256;
+        }
+        KeyPair ephemeral = kpg.generateKeyPair();
+        ASN1ObjectIdentifier wrap = algorithm == ContentEncryption.AES_128_GCM || algorithm == ContentEncryption.AES_128_CBC
+                ? CMSAlgorithm.AES128_WRAP : CMSAlgorithm.AES256_WRAP;
+        JceKeyAgreeRecipientInfoGenerator generator = new JceKeyAgreeRecipientInfoGenerator(
+                kdf, ephemeral.getPrivate(), ephemeral.getPublic(), wrap);
+        generator.addRecipient(cert);
+        if (providers.keyManagement() != null) {
+            generator.setProvider(providers.keyManagement());
+        }
+        return generator;
+    }
+}
