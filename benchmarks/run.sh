@@ -75,4 +75,4 @@ fi
 echo ">> report"
 "$JAVA" -Djava.awt.headless=true -cp "$CP" io.github.camelsmime.bench.Report \
     "$RESULTS/latest.json" "$RESULTS/latest.md" "$RESULTS/latest.png" \
-    --mode "$MODE" --jmh-args "$( [ "$REPORT_ONLY" = 0 ] && echo "${JMH_OPTS[*]} ${EXTRA[*]:-}" )" --analysis benchmarks/analysis.md
+    --mode "$MODE" --jmh-args "$( [ "$REPORT_ONLY" = 0 ] && echo "${JMH_OPTS[*]} ${EXTRA[*]:-}" )" --analysis benchmarks/analysis.md --readme benchmarks/README.md

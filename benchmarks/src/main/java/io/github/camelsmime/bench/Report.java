@@ -89,14 +89,16 @@ public final class Report {
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
             System.err.println("usage: Report latest.json latest.md latest.png [--mode quick|full] [--jmh-args ARGS]"
-                    + " [--analysis FILE]");
+                    + " [--analysis FILE] [--readme README.md]");
             System.exit(2);
         }
         String mode = "";
         String jmhArgs = "";
         Path analysis = null;
+        Path readme = null;
         for (int i = 3; i < args.length; i++) {
             switch (args[i]) {
+                case "--readme" -> readme = Paths.get(args[++i]);
                 case "--mode" -> mode = args[++i];
                 case "--jmh-args" -> jmhArgs = args[++i];
                 case "--analysis" -> analysis = Paths.get(args[++i]);
@@ -110,6 +112,9 @@ public final class Report {
                 analysis != null && Files.exists(analysis) ? Files.readString(analysis) : null);
         Files.writeString(Paths.get(args[1]), md, StandardCharsets.UTF_8);
         System.out.println("wrote " + args[1] + " and " + args[2] + " (" + report.rows.size() + " results)");
+        if (readme != null) {
+            report.updateReadme(readme, mode);
+        }
     }
 
     static Report load(Path json) throws Exception {
@@ -284,6 +289,7 @@ public final class Report {
           .append("iterations).\n\n");
 
         md.append("![Throughput by message size](").append(pngName).append(")\n\n");
+        md.append("## Summary\n\n").append(summaryTable()).append('\n');
 
         appendPrimitives(md);
         appendMessages(md);
@@ -301,6 +307,61 @@ public final class Report {
             case "1/3/2 s/5/3 s" -> "full";
             default -> "custom";
         };
+    }
+
+    /** One line per message row: baseline, ours, ratios; used in latest.md and in the README. */
+    String summaryTable() {
+        StringBuilder md = new StringBuilder();
+        md.append("| operation | size | signer | baseline ops/s | **ours ops/s** | ours MB/s | ours / limit |")
+          .append(" ours / baseline |\n|---|---|---|---:|---:|---:|---:|---:|\n");
+        for (String size : SIZES) {
+            for (String method : METHODS) {
+                for (String signer : SIGNERS) {
+                    Optional<Row> base = message(BASELINE, method, size, signer);
+                    Optional<Row> ours = message(OURS, method, size, signer);
+                    md.append("| ").append(method).append(" | ").append(size).append(" | ").append(signer)
+                      .append(" | ").append(base.map(r -> fmt(r.score())).orElse("n/a"))
+                      .append(" | **").append(ours.map(r -> fmt(r.score())).orElse("n/a")).append("** | ")
+                      .append(ours.map(r -> fmt(mbPerSecond(r))).orElse("")).append(" | ")
+                      .append(ours.flatMap(this::ratioToLimit).map(Report::ratio).orElse("—")).append(" | ")
+                      .append(ours.flatMap(this::ratioToBaseline).map(x -> ratio(x) + "x").orElse("—"))
+                      .append(" |\n");
+                }
+            }
+        }
+        List<String> limits = new ArrayList<>();
+        for (String p : PRIMITIVES) {
+            best(p).ifPresent(b -> limits.add(label(p) + " " + fmt(b.score()) + " ops/s"
+                    + (isBulk(p) ? " = " + fmt(mbPerSecond(b)) + " MB/s" : "") + " (" + b.param("provider") + ")"));
+        }
+        if (!limits.isEmpty()) {
+            md.append("\nPrimitive limits (best provider): ").append(String.join("; ", limits)).append(".\n");
+        }
+        return md.toString();
+    }
+
+    static final String README_START = "<!-- results:start (written by benchmarks/run.sh) -->";
+    static final String README_END = "<!-- results:end -->";
+
+    /** Replaces the README's results block (between the markers) with this run's summary. */
+    void updateReadme(Path readme, String mode) throws IOException {
+        if (!Files.exists(readme)) {
+            return;
+        }
+        String text = Files.readString(readme);
+        int a = text.indexOf(README_START);
+        int b = text.indexOf(README_END);
+        if (a < 0 || b < a) {
+            System.err.println("Report: no results markers in " + readme + "; left as is");
+            return;
+        }
+        String block = README_START + "\n\nLast run: " + ZonedDateTime.now(ZoneOffset.UTC)
+                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd")) + ", " + (mode.isEmpty() ? inferredMode() : mode)
+                + " mode, " + Machine.describe() + ", JDK " + first.getStringOrDefault("jdkVersion", "?")
+                + ". Details, targets and why: [results/latest.md](results/latest.md).\n\n"
+                + "![Throughput by message size](results/latest.png)\n\n" + summaryTable() + "\n";
+        Files.writeString(readme, text.substring(0, a) + block + text.substring(b), StandardCharsets.UTF_8);
+        System.out.println("updated the results block of " + readme);
     }
 
     private void appendPrimitives(StringBuilder md) {
