@@ -69,7 +69,10 @@ public final class BenchPki implements AutoCloseable {
     public static final String SHARED_DIR_ENV = "CAMELSMIME_BENCH_PKI";
     public static final String CA_SUBJECT = "CN=camel-smime bench CA,O=camel-smime benchmarks";
 
-    private static final Provider BC = new BouncyCastleProvider();
+    /** Bouncy Castle only for generating (its provider takes a second or more to construct; loading needs none). */
+    private static final class Bc {
+        static final Provider PROVIDER = new BouncyCastleProvider();
+    }
     private static final AtomicLong SERIAL = new AtomicLong(System.currentTimeMillis());
 
     /** A private key with its certificate; {@code chain} is the certificate followed by the CA. */
@@ -244,13 +247,13 @@ public final class BenchPki implements AutoCloseable {
     // ---------------------------------------------------------------------------------------------------------
 
     private static KeyPair rsaKeyPair() throws GeneralSecurityException {
-        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA", BC);
+        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA", Bc.PROVIDER);
         g.initialize(2048, new SecureRandom());
         return g.generateKeyPair();
     }
 
     private static KeyPair ecKeyPair() throws GeneralSecurityException {
-        KeyPairGenerator g = KeyPairGenerator.getInstance("EC", BC);
+        KeyPairGenerator g = KeyPairGenerator.getInstance("EC", Bc.PROVIDER);
         g.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());
         return g.generateKeyPair();
     }
@@ -281,13 +284,8 @@ public final class BenchPki implements AutoCloseable {
         X509Certificate cert = sign(b, caKeys.getPrivate());
         X509Certificate[] chain = {cert, caCert};
 
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        ks.load(null, null);
-        ks.setKeyEntry(name, keys.getPrivate(), PASSWORD.toCharArray(), chain);
         Path p12 = dir.resolve(name + ".p12");
-        try (OutputStream out = Files.newOutputStream(p12)) {
-            ks.store(out, PASSWORD.toCharArray());
-        }
+        storeFast(name, keys.getPrivate(), chain, p12);
         Path pem = writePem(dir.resolve(name + ".pem"), cert);
         // the private key as PEM too, for endpoints configured with signerCertificate/signerPrivateKey
         try (Writer w = Files.newBufferedWriter(dir.resolve(name + "-key.pem"), StandardCharsets.US_ASCII);
@@ -295,6 +293,36 @@ public final class BenchPki implements AutoCloseable {
             pw.writeObject(new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(keys.getPrivate(), null));
         }
         return new Identity(name, email, keys.getPrivate(), cert, chain, p12, pem);
+    }
+
+    /**
+     * Stores a PKCS#12 with the JDK's algorithms (PBES2, AES-256, HmacSHA256) but 1,000 instead of 10,000 PBKDF2
+     * iterations: every JMH fork and every Camel endpoint loads these files, and they protect throw-away benchmark keys.
+     * Loading them only happens in setup; no measured operation touches a keystore.
+     */
+    private static synchronized void storeFast(String alias, PrivateKey key, X509Certificate[] chain, Path p12)
+            throws IOException, GeneralSecurityException {
+        String[] props = {"keystore.pkcs12.certPbeIterationCount", "keystore.pkcs12.keyPbeIterationCount",
+            "keystore.pkcs12.macIterationCount"};
+        String[] old = new String[props.length];
+        for (int i = 0; i < props.length; i++) {
+            old[i] = System.getProperty(props[i]);
+            System.setProperty(props[i], "1000");
+        }
+        try (OutputStream out = Files.newOutputStream(p12)) {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(null, null);
+            ks.setKeyEntry(alias, key, PASSWORD.toCharArray(), chain);
+            ks.store(out, PASSWORD.toCharArray());
+        } finally {
+            for (int i = 0; i < props.length; i++) {
+                if (old[i] == null) {
+                    System.clearProperty(props[i]);
+                } else {
+                    System.setProperty(props[i], old[i]);
+                }
+            }
+        }
     }
 
     private static X509v3CertificateBuilder builder(X500Name issuer, X500Name subject, PublicKey key) {
@@ -305,7 +333,7 @@ public final class BenchPki implements AutoCloseable {
 
     private static X509Certificate sign(X509v3CertificateBuilder b, PrivateKey caKey)
             throws GeneralSecurityException, org.bouncycastle.operator.OperatorCreationException {
-        ContentSigner signer = new JcaContentSignerBuilder("SHA256withRSA").setProvider(BC).build(caKey);
+        ContentSigner signer = new JcaContentSignerBuilder("SHA256withRSA").setProvider(Bc.PROVIDER).build(caKey);
         return new JcaX509CertificateConverter().getCertificate(b.build(signer));
     }
 

@@ -8,11 +8,21 @@ import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeBodyPart;
 
 import org.apache.camel.Exchange;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /** Checks that what a route handed back is the entity that went in, and turns route output into bytes. */
 final class RoundTrip {
 
     private RoundTrip() {
+    }
+
+    /**
+     * Whether the measured method is {@code sign} or {@code verify} (it needs a signed message) rather than
+     * {@code signEncrypt} or {@code unwrap} (an encrypted one).
+     */
+    static boolean signedPath(BenchmarkParams params) {
+        String method = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
+        return method.equals("sign") || method.equals("verify");
     }
 
     static byte[] bytes(Exchange exchange) throws Exception {
