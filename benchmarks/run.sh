@@ -19,6 +19,7 @@ MODE=
 LOAD=0
 BUILD=1
 REPORT_ONLY=0
+CONDITIONS=
 EXTRA=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -67,12 +68,15 @@ if [ "$REPORT_ONLY" = 0 ]; then
   trap 'rm -rf "$CAMELSMIME_BENCH_PKI"' EXIT
   echo ">> JMH ($MODE: ${JMH_OPTS[*]}); log in $RESULTS/latest.log.tmp"
   start=$(date +%s)
+  LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || true)"
   "$JAVA" -cp "$CP" org.openjdk.jmh.Main "${JMH_OPTS[@]}" -foe false \
       -rf json -rff "$RESULTS/latest.json" "${EXTRA[@]}" 2>&1 | tee "$RESULTS/latest.log.tmp"
   echo ">> JMH took $(( $(date +%s) - start )) s"
+  CONDITIONS="before ${LOAD_BEFORE:-?}, after $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo ?); JMH took $(( $(date +%s) - start )) s"
 fi
 
 echo ">> report"
 "$JAVA" -Djava.awt.headless=true -cp "$CP" io.github.camelsmime.bench.Report \
     "$RESULTS/latest.json" "$RESULTS/latest.md" "$RESULTS/latest.png" \
-    --mode "$MODE" --jmh-args "$( [ "$REPORT_ONLY" = 0 ] && echo "${JMH_OPTS[*]} ${EXTRA[*]:-}" )" --analysis benchmarks/analysis.md --readme benchmarks/README.md
+    --mode "$MODE" --jmh-args "$( [ "$REPORT_ONLY" = 0 ] && echo "${JMH_OPTS[*]} ${EXTRA[*]:-}" )" --analysis benchmarks/analysis.md --readme benchmarks/README.md \
+    --conditions "${CONDITIONS:-}"

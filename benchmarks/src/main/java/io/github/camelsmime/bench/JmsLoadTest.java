@@ -123,7 +123,10 @@ public final class JmsLoadTest {
         }
     }
 
+    private String loadBefore = "";
+
     boolean run() throws Exception {
+        loadBefore = Report.Machine.loadAverage();
         int port = freePort();
         Path brokerDir = Files.createTempDirectory("camel-smime-load-artemis-");
         String url = "tcp://127.0.0.1:" + port;
@@ -334,6 +337,8 @@ public final class JmsLoadTest {
         md.append("| date | ").append(ZonedDateTime.now(ZoneOffset.UTC)
                 .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"))).append(" |\n");
         md.append("| machine | ").append(Report.Machine.describe()).append(" |\n");
+        md.append("| load average (1/5/15 min) | before ").append(loadBefore).append(", after ")
+          .append(Report.Machine.loadAverage()).append(" (2 cores, shared with other work) |\n");
         md.append("| JVM | ").append(System.getProperty("java.vm.name")).append(' ')
           .append(System.getProperty("java.version")).append(" |\n");
         md.append("| result | **").append(verdict).append("** |\n");
@@ -356,8 +361,8 @@ public final class JmsLoadTest {
         if (r.firstProblem() != null) {
             md.append("| first problem | ").append(r.firstProblem()).append(" |\n");
         }
-        md.append("\nRerun: `benchmarks/run.sh --load` (or add `--passthrough` to the command in the README to ")
-          .append("measure the broker and routes without the smime steps).\n");
+        md.append("\nRerun: `benchmarks/run.sh --load` (`benchmarks/run.sh --load -- --passthrough` measures the same ")
+          .append("broker and routes without the smime steps).\n");
         if (out.getParent() != null) {
             Files.createDirectories(out.getParent());
         }

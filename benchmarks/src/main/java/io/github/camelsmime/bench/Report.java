@@ -80,6 +80,7 @@ public final class Report {
 
     private final List<Row> rows;
     private final JsonObject first;
+    private String conditions = "";
 
     Report(List<Row> rows, JsonObject first) {
         this.rows = rows;
@@ -89,15 +90,17 @@ public final class Report {
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
             System.err.println("usage: Report latest.json latest.md latest.png [--mode quick|full] [--jmh-args ARGS]"
-                    + " [--analysis FILE] [--readme README.md]");
+                    + " [--analysis FILE] [--readme README.md] [--conditions TEXT]");
             System.exit(2);
         }
         String mode = "";
         String jmhArgs = "";
         Path analysis = null;
         Path readme = null;
+        String conditions = "";
         for (int i = 3; i < args.length; i++) {
             switch (args[i]) {
+                case "--conditions" -> conditions = args[++i];
                 case "--readme" -> readme = Paths.get(args[++i]);
                 case "--mode" -> mode = args[++i];
                 case "--jmh-args" -> jmhArgs = args[++i];
@@ -108,6 +111,7 @@ public final class Report {
         Report report = load(Paths.get(args[0]));
         Path png = Paths.get(args[2]);
         report.writePng(png);
+        report.conditions = conditions;
         String md = report.markdown(mode, jmhArgs, png.getFileName().toString(),
                 analysis != null && Files.exists(analysis) ? Files.readString(analysis) : null);
         Files.writeString(Paths.get(args[1]), md, StandardCharsets.UTF_8);
@@ -275,6 +279,9 @@ public final class Report {
         md.append("| mode | ").append(mode.isEmpty() ? inferredMode() : mode)
           .append(jmhArgs.isEmpty() ? "" : " (`" + jmhArgs.trim() + "`)").append(" |\n");
         md.append("| machine | ").append(Machine.describe()).append(" |\n");
+        if (!conditions.isBlank()) {
+            md.append("| load average (1/5/15 min), duration | ").append(conditions).append(" |\n");
+        }
         md.append("| JVM | ").append(first.getStringOrDefault("vmName", "?")).append(' ')
           .append(first.getStringOrDefault("jdkVersion", "?")).append(" (")
           .append(first.getStringOrDefault("vmVersion", "?")).append("), ")
@@ -817,6 +824,16 @@ public final class Report {
                     + (cpu.isEmpty() ? "" : ", " + cpu)
                     + (memGb > 0 ? ", " + memGb + " GiB" : "")
                     + ", " + System.getProperty("os.name") + " " + System.getProperty("os.arch");
+        }
+
+        /** The 1/5/15-minute load averages, or "" off Linux. */
+        static String loadAverage() {
+            try {
+                String[] f = Files.readString(Paths.get("/proc/loadavg")).trim().split("\\s+");
+                return f[0] + " " + f[1] + " " + f[2];
+            } catch (IOException | RuntimeException e) {
+                return "";
+            }
         }
 
         private static long totalMemoryBytes() {
