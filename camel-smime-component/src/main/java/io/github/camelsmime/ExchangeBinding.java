@@ -66,7 +66,8 @@ final class ExchangeBinding {
 
     private static List<MessageAssembler.Attachment> attachments(Message message) {
         List<MessageAssembler.Attachment> result = new ArrayList<>();
-        if (message instanceof AttachmentMessage am && am.hasAttachments()) {
+        AttachmentMessage am = message.getExchange().getMessage(AttachmentMessage.class);
+        if (am.hasAttachments()) {
             for (Map.Entry<String, DataHandler> e : am.getAttachments().entrySet()) {
                 result.add(new MessageAssembler.Attachment(e.getKey(), e.getValue().getDataSource()));
             }
@@ -74,10 +75,33 @@ final class ExchangeBinding {
         return result;
     }
 
+    /**
+     * Replaces a component-specific message (camel-mail's MailMessage with mapMailMessage=false, for instance) by a
+     * plain one with the same headers and body: such messages rebuild themselves from the mail when copied, and the
+     * verdict headers would be lost at the next wireTap, multicast or mock. After our operation the body is no
+     * longer that mail anyway.
+     */
+    static Message plainMessage(Exchange exchange) {
+        Message current = exchange.getMessage();
+        if (current.getClass() == org.apache.camel.support.DefaultMessage.class
+                || current instanceof AttachmentMessage) {
+            return current;
+        }
+        org.apache.camel.support.DefaultMessage plain = new org.apache.camel.support.DefaultMessage(exchange);
+        plain.setHeaders(new java.util.HashMap<>(current.getHeaders()));
+        plain.setBody(current.getBody());
+        exchange.setMessage(plain);
+        return plain;
+    }
+
     /** After marshal the attachments live inside the protected entity, not beside it. */
     static void clearAttachments(Message message) {
-        if (message instanceof AttachmentMessage am && am.hasAttachments()) {
-            am.getAttachments().clear();
+        AttachmentMessage am = message.getExchange().getMessage(AttachmentMessage.class);
+        if (am.hasAttachments()) {
+            // getAttachments() may be a view rebuilt on each call, so remove by name
+            for (String name : new ArrayList<>(am.getAttachmentNames())) {
+                am.removeAttachment(name);
+            }
         }
     }
 
@@ -112,15 +136,23 @@ final class ExchangeBinding {
         message.setHeader(SmimeConstants.FAILURE_MESSAGE, failure.getMessage());
     }
 
-    /** Makes a stream body re-readable so that on failure the original bytes are still there. */
-    static Object replayableBody(Exchange exchange) {
+    /**
+     * Makes a stream body re-readable so that on failure the original bytes are still there. The component spools
+     * it itself (memory, then a temporary file past {@link Spool#DEFAULT_THRESHOLD}) rather than through Camel's
+     * stream cache, which keeps everything in memory unless spooling is enabled; the operation then shares this
+     * spool instead of copying the body a second time.
+     */
+    static Object replayableBody(Exchange exchange) throws IOException {
         Object body = exchange.getMessage().getBody();
-        if (body instanceof InputStream && !(body instanceof StreamCache)) {
-            StreamCache cache = exchange.getContext().getTypeConverter().convertTo(StreamCache.class, exchange, body);
-            if (cache != null) {
-                exchange.getMessage().setBody(cache);
-                return cache;
+        if (body instanceof InputStream in && !(body instanceof StreamCache)) {
+            Spool spool;
+            try (in) {
+                spool = Spool.of(in);
             }
+            closeOnCompletion(exchange, spool);
+            ReplayableStream cache = ReplayableStream.of(spool);
+            exchange.getMessage().setBody(cache);
+            return cache;
         }
         return body;
     }
@@ -135,33 +167,50 @@ final class ExchangeBinding {
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange done) {
-                try {
-                    resource.close();
-                } catch (Exception ignored) {
-                    // temporary files are also deleted on exit
+                close(resource);
+            }
+        });
+    }
+
+    /**
+     * For the resources behind an output body: released when the exchange completes if the body was read to its
+     * end by then (a file or mail producer in the route); otherwise left to the spools' cleaner, so that a caller of
+     * {@code ProducerTemplate.request} can still read the body after the exchange completed.
+     */
+    static void closeOnCompletionIfConsumed(Exchange exchange, ReplayableStream body, AutoCloseable resource) {
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                if (body.consumed()) {
+                    close(resource);
                 }
             }
         });
     }
 
+    private static void close(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception ignored) {
+            // spool files are also deleted when unreachable and at exit
+        }
+    }
+
     /** The whole output of a marshal, spooled, as a re-readable body. */
-    static ReplayableStream body(Spool spool) {
-        return new ReplayableStream(spool::open, spool.size());
+    static ReplayableStream body(Exchange exchange, Spool spool) {
+        ReplayableStream body = ReplayableStream.of(spool);
+        closeOnCompletionIfConsumed(exchange, body, spool);
+        return body;
     }
 
     /** The opened message as a body, or its first part as the body plus the other parts as attachments. */
     static Object openedBody(Unwrapper.Opened opened, Message message, boolean outputParts)
             throws IOException, MessagingException {
         if (!outputParts) {
-            Spool out = new Spool();
-            try (OutputStream os = out.output()) {
-                opened.writeMessage(os);
-            } catch (IOException | RuntimeException e) {
-                out.close();
-                throw e;
-            }
-            closeOnCompletion(message.getExchange(), out);
-            return body(out);
+            // the opened content is a window into the last layer's spool: no further copy
+            ReplayableStream body = new ReplayableStream(opened::message, -1);
+            closeOnCompletionIfConsumed(message.getExchange(), body, opened);
+            return body;
         }
         MimeBodyPart entity = opened.entityPart();
         MimeBodyPart main = entity;
@@ -180,6 +229,12 @@ final class ExchangeBinding {
         }
         message.setHeader(Exchange.CONTENT_TYPE, main.getContentType());
         MimeBodyPart body = main;
-        return new ReplayableStream(() -> Mime.decodedBody(body), -1);
+        // the lambda keeps the opened layers (and their spools) alive as long as the body
+        ReplayableStream result = new ReplayableStream(() -> {
+            opened.verdict();
+            return Mime.decodedBody(body);
+        }, -1);
+        closeOnCompletionIfConsumed(message.getExchange(), result, opened);
+        return result;
     }
 }

@@ -51,18 +51,18 @@ final class KeyMaterial {
             if (!notBlank(cfg.getSignerCertificate())) {
                 throw new IllegalArgumentException("signerPrivateKey needs signerCertificate (the PEM chain)");
             }
-            PrivateKey key = privateKey(cfg.getSignerPrivateKey(), cfg.getSignerPrivateKeyPassword());
+            PrivateKey key = privateKey(cfg.getSignerPrivateKey(), secret(cfg.getSignerPrivateKeyPassword()));
             return new SignerKey(key, certificates(cfg.getSignerCertificate()));
         }
         if (cfg.getSignerKeyStoreParameters() != null) {
             KeyStoreParameters ksp = cfg.getSignerKeyStoreParameters();
-            String keyPassword = cfg.getSignerKeyPassword() != null ? cfg.getSignerKeyPassword() : ksp.getPassword();
+            String keyPassword = secret(cfg.getSignerKeyPassword()) != null ? secret(cfg.getSignerKeyPassword()) : ksp.getPassword();
             return KeyLoader.signerFrom(keyStore(ksp), cfg.getSignerAlias(), keyPassword, ksp.getResource());
         }
         if (notBlank(cfg.getSignerKeyStore())) {
-            KeyStore ks = keyStore(cfg.getSignerKeyStore(), cfg.getSignerKeyStorePassword());
-            String keyPassword = cfg.getSignerKeyPassword() != null
-                    ? cfg.getSignerKeyPassword() : cfg.getSignerKeyStorePassword();
+            KeyStore ks = keyStore(cfg.getSignerKeyStore(), secret(cfg.getSignerKeyStorePassword()));
+            String keyPassword = secret(cfg.getSignerKeyPassword()) != null
+                    ? secret(cfg.getSignerKeyPassword()) : secret(cfg.getSignerKeyStorePassword());
             return KeyLoader.signerFrom(ks, cfg.getSignerAlias(), keyPassword, cfg.getSignerKeyStore());
         }
         throw new IllegalArgumentException("No signer configured: set signerKeyStore, signerKeyStoreParameters or"
@@ -73,20 +73,20 @@ final class KeyMaterial {
         List<DecryptionKey> keys = new ArrayList<>();
         if (cfg.getDecryptKeyStoreParameters() != null) {
             KeyStoreParameters ksp = cfg.getDecryptKeyStoreParameters();
-            String keyPassword = cfg.getDecryptKeyPassword() != null ? cfg.getDecryptKeyPassword() : ksp.getPassword();
+            String keyPassword = secret(cfg.getDecryptKeyPassword()) != null ? secret(cfg.getDecryptKeyPassword()) : ksp.getPassword();
             keys.addAll(KeyLoader.decryptionKeysFrom(keyStore(ksp), keyPassword, ksp.getResource()));
         }
         if (notBlank(cfg.getDecryptKeyStore())) {
-            KeyStore ks = keyStore(cfg.getDecryptKeyStore(), cfg.getDecryptKeyStorePassword());
-            String keyPassword = cfg.getDecryptKeyPassword() != null
-                    ? cfg.getDecryptKeyPassword() : cfg.getDecryptKeyStorePassword();
+            KeyStore ks = keyStore(cfg.getDecryptKeyStore(), secret(cfg.getDecryptKeyStorePassword()));
+            String keyPassword = secret(cfg.getDecryptKeyPassword()) != null
+                    ? secret(cfg.getDecryptKeyPassword()) : secret(cfg.getDecryptKeyStorePassword());
             keys.addAll(KeyLoader.decryptionKeysFrom(ks, keyPassword, cfg.getDecryptKeyStore()));
         }
         if (notBlank(cfg.getDecryptPrivateKey())) {
             if (!notBlank(cfg.getDecryptCertificate())) {
                 throw new IllegalArgumentException("decryptPrivateKey needs decryptCertificate");
             }
-            PrivateKey key = privateKey(cfg.getDecryptPrivateKey(), cfg.getDecryptPrivateKeyPassword());
+            PrivateKey key = privateKey(cfg.getDecryptPrivateKey(), secret(cfg.getDecryptPrivateKeyPassword()));
             keys.add(new DecryptionKey(key, certificates(cfg.getDecryptCertificate()).get(0)));
         }
         return keys;
@@ -114,7 +114,7 @@ final class KeyMaterial {
         }
         if (notBlank(cfg.getRecipientKeyStore())) {
             certs.addAll(KeyLoader.certificatesFrom(
-                    keyStore(cfg.getRecipientKeyStore(), cfg.getRecipientKeyStorePassword())));
+                    keyStore(cfg.getRecipientKeyStore(), secret(cfg.getRecipientKeyStorePassword()))));
         }
         certs.addAll(explicitRecipients());
         return new RecipientDirectory(certs);
@@ -183,8 +183,14 @@ final class KeyMaterial {
         }
     }
 
+    /** Passwords set in code may still be property placeholders ({@code {{smime.password}}}). */
+    private String secret(String value) {
+        return value == null ? null : context.resolvePropertyPlaceholders(value);
+    }
+
     /** A plain path is a file (when it exists); anything with a scheme goes to Camel's resource loader. */
-    InputStream open(String resource) throws IOException {
+    InputStream open(String configured) throws IOException {
+        String resource = context.resolvePropertyPlaceholders(configured);
         File file = new File(stripFileScheme(resource));
         if (file.isFile()) {
             return new FileInputStream(file);

@@ -21,7 +21,7 @@ public class SmimeDataFormat extends ServiceSupport implements DataFormat, DataF
 
     private CamelContext camelContext;
     private SmimeConfiguration configuration = new SmimeConfiguration();
-    private SmimeEngine engine;
+    private volatile SmimeEngine engine;
 
     public SmimeDataFormat() {
     }
@@ -37,17 +37,36 @@ public class SmimeDataFormat extends ServiceSupport implements DataFormat, DataF
 
     @Override
     public void marshal(Exchange exchange, Object graph, OutputStream stream) throws Exception {
-        SmimeProcessing.protect(engine, configuration, engine.defaultMarshalOperation(), exchange, graph, stream);
+        SmimeEngine e = engine();
+        SmimeProcessing.protect(e, configuration, e.defaultMarshalOperation(), exchange, graph, stream);
     }
 
     @Override
     public Object unmarshal(Exchange exchange, InputStream stream) throws Exception {
-        return SmimeProcessing.open(engine, configuration, SmimeOperation.unwrap, exchange, stream);
+        return SmimeProcessing.open(engine(), configuration, SmimeOperation.unwrap, exchange, stream);
+    }
+
+    /**
+     * Keys are resolved on first use: the dataformat: endpoint and the YAML DSL start a data format before binding its
+     * options, so resolving them in doStart would see none.
+     */
+    private SmimeEngine engine() {
+        SmimeEngine e = engine;
+        if (e == null) {
+            synchronized (this) {
+                e = engine;
+                if (e == null) {
+                    e = new SmimeEngine(camelContext, configuration);
+                    engine = e;
+                }
+            }
+        }
+        return e;
     }
 
     @Override
-    protected void doStart() throws Exception {
-        engine = new SmimeEngine(camelContext, configuration);
+    protected void doStop() {
+        engine = null;
     }
 
     @Override

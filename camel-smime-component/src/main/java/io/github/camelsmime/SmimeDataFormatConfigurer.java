@@ -1,30 +1,28 @@
 package io.github.camelsmime;
 
+import java.util.Map;
+
 import org.apache.camel.CamelContext;
+import org.apache.camel.spi.ExtendedPropertyConfigurerGetter;
 import org.apache.camel.spi.PropertyConfigurer;
-import org.apache.camel.spi.PropertyConfigurerGetter;
-import org.apache.camel.support.PluginHelper;
 
 /**
  * Binds data format options ({@code dataformat:smime:marshal?signerAlias=...}, YAML properties) without reflection.
  * Camel's generator writes configurers for components but not for third-party data formats, so this one hands every
  * option to the configurer generated for {@link SmimeConfiguration}: the option list exists once.
  */
-public class SmimeDataFormatConfigurer implements PropertyConfigurer, PropertyConfigurerGetter {
+public class SmimeDataFormatConfigurer implements PropertyConfigurer, ExtendedPropertyConfigurerGetter {
 
-    private volatile PropertyConfigurer delegate;
+    private static final ExtendedPropertyConfigurerGetter DELEGATE = generated();
 
-    private PropertyConfigurer delegate(CamelContext context) {
-        PropertyConfigurer d = delegate;
-        if (d == null) {
-            d = PluginHelper.getConfigurerResolver(context)
-                    .resolvePropertyConfigurer(SmimeConfiguration.class.getName(), context);
-            if (d == null) {
-                throw new IllegalStateException("Generated configurer for SmimeConfiguration not found");
-            }
-            delegate = d;
+    private static ExtendedPropertyConfigurerGetter generated() {
+        try {
+            // written by camel-package-maven-plugin next to SmimeConfiguration (@Configurer)
+            return (ExtendedPropertyConfigurerGetter) Class.forName(SmimeConfiguration.class.getName() + "Configurer")
+                    .getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Generated configurer for SmimeConfiguration is missing", e);
         }
-        return d;
     }
 
     @Override
@@ -34,19 +32,22 @@ public class SmimeDataFormatConfigurer implements PropertyConfigurer, PropertyCo
             dataFormat.setConfiguration(cfg);
             return true;
         }
-        return delegate(camelContext).configure(camelContext, dataFormat.getConfiguration(), name, value, ignoreCase);
+        return ((PropertyConfigurer) DELEGATE).configure(camelContext, dataFormat.getConfiguration(), name, value,
+                ignoreCase);
     }
 
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
-        PropertyConfigurer d = delegate;
-        return d instanceof PropertyConfigurerGetter getter ? getter.getOptionType(name, ignoreCase) : null;
+        return DELEGATE.getOptionType(name, ignoreCase);
     }
 
     @Override
     public Object getOptionValue(Object target, String name, boolean ignoreCase) {
-        PropertyConfigurer d = delegate;
-        return d instanceof PropertyConfigurerGetter getter
-                ? getter.getOptionValue(((SmimeDataFormat) target).getConfiguration(), name, ignoreCase) : null;
+        return DELEGATE.getOptionValue(((SmimeDataFormat) target).getConfiguration(), name, ignoreCase);
+    }
+
+    @Override
+    public Map<String, Object> getAllOptions(Object target) {
+        return DELEGATE.getAllOptions(((SmimeDataFormat) target).getConfiguration());
     }
 }

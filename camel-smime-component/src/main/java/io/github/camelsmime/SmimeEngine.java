@@ -50,6 +50,7 @@ public final class SmimeEngine {
 
     public SmimeEngine(CamelContext context, SmimeConfiguration cfg) {
         this.cfg = cfg;
+        io.github.camelsmime.mime.Mime.pinStreamProvider();
         this.providers = CryptoProviders.of(cfg.getProvider());
         KeyMaterial keys = new KeyMaterial(context, cfg);
         this.signer = keys.hasSigner() ? new SmimeSigner(keys.signer(), cfg.getSignatureAlgorithm(), providers) : null;
@@ -58,8 +59,12 @@ public final class SmimeEngine {
         this.directory = keys.recipientDirectory();
         this.encryptor = new SmimeEncryptor(ContentEncryption.parse(cfg.getEncryptionAlgorithm()),
                 KeyEncryption.valueOf(cfg.getKeyEncryptionAlgorithm().trim().toUpperCase(Locale.ROOT)), providers);
-        TrustValidator trust = new TrustValidator(keys.trustAnchors(), keys.intermediates(), Date::new);
-        this.unwrapper = new Unwrapper(new SignatureVerifier(providers), new SmimeDecryptor(providers),
+        List<X509Certificate> anchors = keys.trustAnchors();
+        List<X509Certificate> intermediates = keys.intermediates();
+        TrustValidator trust = new TrustValidator(anchors, intermediates, Date::new);
+        List<X509Certificate> configured = new ArrayList<>(anchors);
+        configured.addAll(intermediates);
+        this.unwrapper = new Unwrapper(new SignatureVerifier(providers, configured), new SmimeDecryptor(providers),
                 new SmimeDecompressor(cfg.getMaxInflatedSize()), trust, keys.decryptionKeys(), cfg.getMaxDepth());
     }
 

@@ -40,17 +40,24 @@ final class SmimeProcessing {
             spool.close();
             throw e;
         }
-        ExchangeBinding.closeOnCompletion(exchange, spool);
-        return ExchangeBinding.body(spool);
+        return ExchangeBinding.body(exchange, spool);
     }
 
     /** Opens the body; returns the new body, or the original one when a failure was only reported. */
     static Object open(SmimeEngine engine, SmimeConfiguration cfg, SmimeOperation op, Exchange exchange,
             Object body) throws Exception {
-        Message message = exchange.getMessage();
+        Message message = ExchangeBinding.plainMessage(exchange);
         ExchangeBinding.removeIncomingVerdictHeaders(message);
-        InputStream in = exchange.getContext().getTypeConverter().mandatoryConvertTo(InputStream.class, exchange,
-                body);
+        InputStream in;
+        if (body instanceof jakarta.mail.Part part) {
+            // a mail from camel-mail: its InputStream conversion yields the content without the headers
+            Spool spool = Spool.of(part);
+            ExchangeBinding.closeOnCompletion(exchange, spool);
+            // a spool-backed stream: the unwrapper shares this spool instead of copying it again
+            in = ReplayableStream.of(spool);
+        } else {
+            in = exchange.getContext().getTypeConverter().mandatoryConvertTo(InputStream.class, exchange, body);
+        }
         Unwrapper.Opened opened;
         try {
             opened = engine.open(op, in);
@@ -62,13 +69,18 @@ final class SmimeProcessing {
             }
             throw e;
         }
-        ExchangeBinding.closeOnCompletion(exchange, opened);
         ExchangeBinding.applyVerdict(message, opened.verdict());
         if (!opened.verdict().failures().isEmpty()) {
             // only reached with reportOnly: the verdict says what failed, the body stays as it came
+            opened.close();
             ExchangeBinding.rewind(body);
             return body;
         }
-        return ExchangeBinding.openedBody(opened, message, cfg.isOutputParts());
+        try {
+            return ExchangeBinding.openedBody(opened, message, cfg.isOutputParts());
+        } catch (Exception e) {
+            opened.close();
+            throw e;
+        }
     }
 }

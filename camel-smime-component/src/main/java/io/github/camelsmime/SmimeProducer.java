@@ -23,6 +23,7 @@ public class SmimeProducer extends DefaultProducer {
     @Override
     public void process(Exchange exchange) throws Exception {
         SmimeOperation op = endpoint.operation();
+        ExchangeBinding.plainMessage(exchange);
         Object body = ExchangeBinding.replayableBody(exchange);
         Object result = op.isProtecting()
                 ? SmimeProcessing.protect(engine, endpoint.getConfiguration(), op, exchange, body)

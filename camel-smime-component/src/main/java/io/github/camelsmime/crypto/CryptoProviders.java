@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
  * correct provider on this JVM: Amazon Corretto Crypto Provider (native AWS-LC) when it is on the class path and
  * healthy; otherwise the JDK for digests, AES and RSA, and Bouncy Castle where the JDK is slow or lacking (EC, EdDSA,
  * RSASSA-PSS names, ChaCha20-Poly1305 in CMS, streaming AES-GCM decryption). A named provider forces everything onto
- * that provider (FIPS or HSM set-ups). The output never depends on the choice, only the speed.
+ * that provider (FIPS or HSM set-ups); {@code ACCP} forces Corretto for every primitive it implements under the names
+ * Bouncy Castle's CMS code asks for, and keeps the automatic choice for the others. The output never depends on the
+ * choice, only the speed.
  */
 public final class CryptoProviders {
 
@@ -82,7 +84,7 @@ public final class CryptoProviders {
 
     /** Provider for a signature with this private key and JCA algorithm name. */
     public Provider signature(Key key, String algorithm) {
-        if (forced != null) {
+        if (forced != null && !(forced == ACCP && !accpHas("Signature", algorithm))) {
             return forced;
         }
         String keyAlg = key.getAlgorithm().toUpperCase(Locale.ROOT);
@@ -105,7 +107,7 @@ public final class CryptoProviders {
         if (jdkOnly) {
             return null;
         }
-        return forced != null ? forced : BC;
+        return forced != null && forced != ACCP ? forced : BC;
     }
 
     public Provider digest() {
@@ -117,7 +119,7 @@ public final class CryptoProviders {
 
     /** Provider for content encryption (producing ciphertext). */
     public Provider contentEncryption(String algorithmName) {
-        if (forced != null) {
+        if (forced != null && forced != ACCP) {
             return forced;
         }
         if (!jdkOnly && algorithmName.toUpperCase(Locale.ROOT).contains("CHACHA")) {
@@ -127,15 +129,16 @@ public final class CryptoProviders {
     }
 
     /**
-     * Provider for content decryption. The JDK's AES-GCM holds the whole ciphertext in memory until the tag is
-     * checked, so authenticated decryption uses Bouncy Castle, which streams; the component itself withholds the
-     * plaintext until the tag has been verified.
+     * Provider for content decryption. Authenticated (AES-GCM, ChaCha20-Poly1305) content always uses Bouncy Castle,
+     * also when JDK or ACCP is forced: the JDK's and Corretto's AES-GCM hold the whole ciphertext in memory until the
+     * tag is checked, and Bouncy Castle's CMS code asks for the cipher and its parameters by OIDs that neither
+     * registers. The component itself withholds the plaintext until the tag has been verified.
      */
     public Provider contentDecryption(boolean authenticated) {
-        if (forced != null) {
+        if (forced != null && forced != ACCP) {
             return forced;
         }
-        return authenticated && !jdkOnly ? BC : jdk("SunJCE");
+        return authenticated ? BC : jdk("SunJCE");
     }
 
     /** Provider for key transport / key agreement (null: the JCA default lookup). */
@@ -143,7 +146,45 @@ public final class CryptoProviders {
         if (jdkOnly) {
             return null;
         }
-        return forced != null ? forced : BC;
+        return forced != null && forced != ACCP ? forced : BC;
+    }
+
+    /**
+     * Whether Corretto implements this service under the name Bouncy Castle asks for. Forced to {@code ACCP}, the
+     * component uses Corretto for each primitive it has (signing, digests) and the automatic choice for the rest:
+     * CMS names content ciphers, key transport and key wrap by OIDs that Corretto does not register.
+     */
+    private static boolean accpHas(String type, String algorithm) {
+        return ACCP != null && ACCP.getService(type, algorithm) != null;
+    }
+
+    /**
+     * Digest calculators for signing and verifying, on {@link #digest()}, fed in blocks (see {@link BufferedDigests});
+     * stateless, so one instance serves every message.
+     */
+    public org.bouncycastle.operator.DigestCalculatorProvider digestCalculators() {
+        try {
+            return new BufferedDigests(new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder()
+                    .setProvider(digest()).build());
+        } catch (org.bouncycastle.operator.OperatorCreationException e) {
+            throw new IllegalStateException("No digest calculators from " + digest().getName(), e);
+        }
+    }
+
+    /**
+     * The key converted once into the provider's own key type (Corretto otherwise re-imports a JDK key on every
+     * {@code initSign}); the key itself when the provider cannot or need not convert it.
+     */
+    public static java.security.PrivateKey nativeKey(java.security.PrivateKey key, Provider provider) {
+        if (provider == null || provider != ACCP) {
+            return key;
+        }
+        try {
+            return (java.security.PrivateKey) java.security.KeyFactory.getInstance(key.getAlgorithm(), provider)
+                    .translateKey(key);
+        } catch (java.security.GeneralSecurityException | RuntimeException e) {
+            return key;
+        }
     }
 
     private static Provider jdk(String name) {

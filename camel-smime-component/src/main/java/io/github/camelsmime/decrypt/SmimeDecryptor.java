@@ -58,6 +58,15 @@ public final class SmimeDecryptor {
      * writes into a private spool and releases nothing unless this method returns normally.
      */
     public Result decrypt(InputStream cms, boolean authenticated, List<DecryptionKey> keys, OutputStream plaintextOut) {
+        return decrypt(cms, authenticated, keys, plaintextOut, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #decrypt(InputStream, boolean, List, OutputStream)}, knowing that the encoded message is at most
+     * {@code sizeBound} bytes (room for a provider choice by size; not used yet).
+     */
+    public Result decrypt(InputStream cms, boolean authenticated, List<DecryptionKey> keys, OutputStream plaintextOut,
+            long sizeBound) {
         RecipientInformationStore recipients;
         String algorithmOid;
         try {
@@ -81,7 +90,7 @@ public final class SmimeDecryptor {
         for (RecipientInformation info : infos) {
             for (DecryptionKey key : keys) {
                 if (matches(info.getRID(), key)) {
-                    open(info, key, authenticated, plaintextOut);
+                    open(info, key, authenticated, providers.contentDecryption(authenticated), plaintextOut);
                     return new Result(ContentEncryption.nameOf(algorithmOid), authenticated);
                 }
             }
@@ -90,8 +99,10 @@ public final class SmimeDecryptor {
                 + " of this message (recipients: " + describe(infos) + ")");
     }
 
-    private void open(RecipientInformation info, DecryptionKey key, boolean authenticated, OutputStream out) {
-        try (InputStream plain = info.getContentStream(recipient(info, key, authenticated)).getContentStream()) {
+    private void open(RecipientInformation info, DecryptionKey key, boolean authenticated,
+            java.security.Provider contentProvider, OutputStream out) {
+        try (InputStream plain = info.getContentStream(recipient(info, key, authenticated, contentProvider))
+                .getContentStream()) {
             plain.transferTo(out);
         } catch (CMSException | IOException | RuntimeException e) {
             // one message for wrong key, bad padding and bad tag alike; the cause stays for the operator's logs
@@ -99,7 +110,8 @@ public final class SmimeDecryptor {
         }
     }
 
-    private Recipient recipient(RecipientInformation info, DecryptionKey key, boolean authenticated) {
+    private Recipient recipient(RecipientInformation info, DecryptionKey key, boolean authenticated,
+            java.security.Provider contentProvider) {
         if (info instanceof KeyTransRecipientInformation) {
             JceKeyTransRecipient r = authenticated
                     ? new JceKeyTransAuthEnvelopedRecipient(key.privateKey())
@@ -109,7 +121,7 @@ public final class SmimeDecryptor {
             if (providers.keyManagement() != null) {
                 r.setProvider(providers.keyManagement());
             }
-            r.setContentProvider(providers.contentDecryption(authenticated));
+            r.setContentProvider(contentProvider);
             return r;
         }
         if (info instanceof KeyAgreeRecipientInformation) {
@@ -120,7 +132,7 @@ public final class SmimeDecryptor {
             if (providers.keyManagement() != null) {
                 r.setProvider(providers.keyManagement());
             }
-            r.setContentProvider(providers.contentDecryption(authenticated));
+            r.setContentProvider(contentProvider);
             return r;
         }
         throw new SmimeDecryptionException("Unsupported recipient type " + info.getClass().getSimpleName());
@@ -144,6 +156,9 @@ public final class SmimeDecryptor {
             RecipientId rid = info.getRID();
             if (rid instanceof org.bouncycastle.cms.KeyTransRecipientId kt && kt.getIssuer() != null) {
                 ids.add(kt.getIssuer() + " #" + kt.getSerialNumber().toString(16));
+            } else if (rid instanceof org.bouncycastle.cms.KeyTransRecipientId kt && kt.getSubjectKeyIdentifier() != null) {
+                ids.add("subjectKeyIdentifier " + org.bouncycastle.util.encoders.Hex.toHexString(
+                        kt.getSubjectKeyIdentifier()));
             } else if (rid instanceof org.bouncycastle.cms.KeyAgreeRecipientId ka && ka.getIssuer() != null) {
                 ids.add(ka.getIssuer() + " #" + ka.getSerialNumber().toString(16));
             } else {

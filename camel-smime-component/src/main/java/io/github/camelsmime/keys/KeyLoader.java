@@ -123,10 +123,28 @@ public final class KeyLoader {
         return result;
     }
 
-    /** A PEM private key: PKCS#8 (encrypted or not) or a traditional OpenSSL key pair (encrypted or not). */
+    /**
+     * A private key: PEM PKCS#8 (encrypted or not), a PEM traditional OpenSSL key pair (encrypted or not), or an
+     * unencrypted DER PKCS#8 key.
+     */
     public static PrivateKey readPrivateKey(InputStream in, String resourceName, String password) {
         JcaPEMKeyConverter converter = new JcaPEMKeyConverter().setProvider(new BouncyCastleProvider());
-        try (PEMParser parser = new PEMParser(new InputStreamReader(in, StandardCharsets.US_ASCII))) {
+        byte[] data;
+        try {
+            data = in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("Cannot read private key " + resourceName, e);
+        }
+        if (!Certificates.looksLikePem(data)) {
+            try {
+                return converter.getPrivateKey(PrivateKeyInfo.getInstance(data));
+            } catch (Exception e) {
+                throw new IllegalArgumentException("Cannot read private key " + resourceName
+                        + " (neither PEM nor DER PKCS#8): " + e.getClass().getSimpleName(), e);
+            }
+        }
+        try (PEMParser parser = new PEMParser(new InputStreamReader(new java.io.ByteArrayInputStream(data),
+                StandardCharsets.US_ASCII))) {
             Object o;
             while ((o = parser.readObject()) != null) {
                 if (o instanceof PrivateKeyInfo info) {

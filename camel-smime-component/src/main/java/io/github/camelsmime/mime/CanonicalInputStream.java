@@ -15,6 +15,8 @@ public final class CanonicalInputStream extends FilterInputStream {
     private final byte[] raw = new byte[CHUNK];
     // each raw byte expands to at most two, plus one owed LF from a CR at the end of the previous chunk
     private final byte[] expanded = new byte[2 * CHUNK + 1];
+    /** What {@link #pos} and {@link #limit} index: {@link #raw} when a chunk needed no change, else {@link #expanded}. */
+    private byte[] view = expanded;
     private int pos;
     private int limit;
     private boolean lastWasCr;
@@ -29,7 +31,7 @@ public final class CanonicalInputStream extends FilterInputStream {
         if (pos == limit && !fill()) {
             return -1;
         }
-        return expanded[pos++] & 0xff;
+        return view[pos++] & 0xff;
     }
 
     @Override
@@ -41,7 +43,7 @@ public final class CanonicalInputStream extends FilterInputStream {
             return -1;
         }
         int n = Math.min(len, limit - pos);
-        System.arraycopy(expanded, pos, b, off, n);
+        System.arraycopy(view, pos, b, off, n);
         pos += n;
         return n;
     }
@@ -66,29 +68,71 @@ public final class CanonicalInputStream extends FilterInputStream {
             int n = in.read(raw, 0, CHUNK);
             if (n < 0) {
                 eof = true;
+                view = expanded;
                 if (lastWasCr) {
                     expanded[limit++] = '\n';
                     lastWasCr = false;
                 }
                 return limit > 0;
             }
-            for (int i = 0; i < n; i++) {
-                byte c = raw[i];
-                if (c == '\n') {
-                    if (!lastWasCr) {
-                        expanded[limit++] = '\r';
-                    }
-                    expanded[limit++] = '\n';
-                    lastWasCr = false;
-                } else {
-                    if (lastWasCr) {
-                        expanded[limit++] = '\n';
-                    }
-                    expanded[limit++] = c;
-                    lastWasCr = c == '\r';
-                }
-            }
+            canonicalize(n);
         }
         return true;
+    }
+
+    /**
+     * Copies runs of ordinary bytes in bulk and only stops at CR and LF; a chunk that is already canonical is
+     * served from the read buffer as it is.
+     */
+    private void canonicalize(int n) {
+        boolean cr = lastWasCr;
+        int runStart = 0;
+        int out = 0;
+        boolean changed = false;
+        for (int i = 0; i < n; i++) {
+            byte c = raw[i];
+            if (c != '\n' && c != '\r') {
+                if (cr) {
+                    // bare CR (already emitted) before an ordinary byte: add its LF
+                    System.arraycopy(raw, runStart, expanded, out, i - runStart);
+                    out += i - runStart;
+                    expanded[out++] = '\n';
+                    runStart = i;
+                    changed = true;
+                    cr = false;
+                }
+                continue;
+            }
+            if (c == '\n') {
+                if (!cr) {
+                    // bare LF: a CR goes before it
+                    System.arraycopy(raw, runStart, expanded, out, i - runStart);
+                    out += i - runStart;
+                    expanded[out++] = '\r';
+                    runStart = i;
+                    changed = true;
+                }
+                cr = false;
+            } else {
+                if (cr) {
+                    // CR after a bare CR: complete the first one
+                    System.arraycopy(raw, runStart, expanded, out, i - runStart);
+                    out += i - runStart;
+                    expanded[out++] = '\n';
+                    runStart = i;
+                    changed = true;
+                }
+                cr = true;
+            }
+        }
+        lastWasCr = cr;
+        if (!changed) {
+            view = raw;
+            limit = n;
+            return;
+        }
+        System.arraycopy(raw, runStart, expanded, out, n - runStart);
+        view = expanded;
+        limit = out + n - runStart;
     }
 }

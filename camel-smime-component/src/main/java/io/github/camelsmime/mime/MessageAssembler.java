@@ -17,6 +17,7 @@ import jakarta.mail.Header;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
 import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
@@ -76,7 +77,9 @@ public final class MessageAssembler {
 
         @Override
         public void close() {
-            spools.forEach(Spool::close);
+            List<Spool> toClose = new ArrayList<>(spools);
+            spools.clear();
+            toClose.forEach(Spool::close);
         }
     }
 
@@ -105,18 +108,8 @@ public final class MessageAssembler {
         }
     }
 
-    private static Spool spoolBody(Input input) throws IOException, MessagingException {
-        if (input.part() != null) {
-            Spool spool = new Spool();
-            try (OutputStream out = spool.output()) {
-                input.part().writeTo(out);
-            } catch (IOException | MessagingException | RuntimeException e) {
-                spool.close();
-                throw e;
-            }
-            return spool;
-        }
-        return Spool.of(input.body());
+    private static Spool spoolBody(Input input) throws IOException {
+        return input.part() != null ? Spool.of(input.part()) : Spool.of(input.body());
     }
 
     private static boolean isMime(Input input, Spool body) throws IOException {
@@ -153,19 +146,23 @@ public final class MessageAssembler {
         if (outer.isEmpty()) {
             return whole;
         }
-        Spool entity = new Spool();
-        spools.add(entity);
-        try (OutputStream out = entity.output(); InputStream raw = Mime.rawBody(whole)) {
-            for (Header h : inner) {
-                out.write((h.getName() + ": " + h.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
-            }
-            if (inner.isEmpty()) {
-                out.write("Content-Type: text/plain; charset=us-ascii\r\n".getBytes(StandardCharsets.US_ASCII));
-            }
-            out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-            raw.transferTo(out);
+        // the entity is the inner headers over the same body bytes: a window into the spool, not a copy
+        InternetHeaders headers = new InternetHeaders();
+        for (Header h : inner) {
+            headers.addHeader(h.getName(), h.getValue());
         }
-        return Mime.parsePart(entity.open());
+        if (inner.isEmpty()) {
+            headers.addHeader("Content-Type", "text/plain; charset=us-ascii");
+        }
+        return new WindowPart(headers, Mime.rawBody(whole));
+    }
+
+    /** A body part made of the given headers and a body that is a {@code SharedInputStream} window. */
+    private static final class WindowPart extends MimeBodyPart {
+        WindowPart(InternetHeaders headers, InputStream sharedBody) {
+            this.headers = headers;
+            this.contentStream = sharedBody;
+        }
     }
 
     private static MimeBodyPart wrapPayload(Spool body, Input input) throws MessagingException {

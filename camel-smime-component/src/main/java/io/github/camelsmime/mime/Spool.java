@@ -1,16 +1,19 @@
 package io.github.camelsmime.mime;
 
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.ref.Cleaner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.mail.util.SharedByteArrayInputStream;
 import jakarta.mail.util.SharedFileInputStream;
@@ -19,20 +22,69 @@ import jakarta.mail.util.SharedFileInputStream;
  * A write-once byte store that stays in memory up to a threshold and moves to a temporary file beyond it. Reading
  * gives a Jakarta Mail {@code SharedInputStream}, so a message parsed from it keeps its parts as windows into the
  * spool instead of copies: this is what lets a gigabyte message pass in constant heap.
+ * <p>
+ * Lifetime: a spool is reference counted ({@link #retain()} / {@link #close()}); the temporary file goes when the
+ * count reaches zero, or at the latest when the spool becomes unreachable (a {@link Cleaner}), so a body that is read
+ * after its exchange completed still works, and an abandoned one does not leak its file. Readers opened before an
+ * unreachable spool's file was deleted keep working (the open descriptor keeps the data).
  */
 public final class Spool implements Closeable {
 
-    /** Default in-memory threshold; larger content goes to disk. */
-    public static final int DEFAULT_THRESHOLD = 1 << 20;
+    /**
+     * Default in-memory threshold (2 MiB; system property {@code camel.smime.spoolThreshold} in bytes): a 1 MiB
+     * message and its protected form stay in memory, larger content goes to disk.
+     */
+    public static final int DEFAULT_THRESHOLD = Integer.getInteger("camel.smime.spoolThreshold", 2 << 20);
+
+    /** Folder for spool files (system property {@code camel.smime.spoolDirectory}); default: the JVM's temp folder. */
+    private static final Path DIRECTORY = directory();
+    private static final Cleaner CLEANER = Cleaner.create();
+    private static final int FILE_BUFFER = 65536;
+    /** Files of spools still alive, deleted when the JVM exits (no ever-growing deleteOnExit list). */
+    private static final Set<Path> LIVE_FILES = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (Path f : LIVE_FILES) {
+                try {
+                    Files.deleteIfExists(f);
+                } catch (IOException ignored) {
+                    // best effort at exit
+                }
+            }
+        }, "camel-smime-spool-cleanup"));
+    }
 
     private final int threshold;
     private final Path directory;
-    private ByteArrayOutputStream memory = new ByteArrayOutputStream(8192);
-    private Path file;
+    private byte[] memory = new byte[512];
+    private int count;
+    private final FileState state = new FileState();
+    private final Cleaner.Cleanable cleanable;
     private OutputStream fileOut;
     private long size;
     private boolean sealed;
+    private int references = 1;
     private final List<Closeable> readers = new ArrayList<>();
+
+    /** Deletes the file; holds no reference to the spool so the spool can become unreachable. */
+    private static final class FileState implements Runnable {
+        volatile Path file;
+
+        @Override
+        public void run() {
+            Path f = file;
+            file = null;
+            if (f != null) {
+                LIVE_FILES.remove(f);
+                try {
+                    Files.deleteIfExists(f);
+                } catch (IOException ignored) {
+                    // nothing more to do; the folder is the JVM's temp folder
+                }
+            }
+        }
+    }
 
     public Spool() {
         this(DEFAULT_THRESHOLD, null);
@@ -40,14 +92,54 @@ public final class Spool implements Closeable {
 
     public Spool(int threshold, Path directory) {
         this.threshold = threshold;
-        this.directory = directory;
+        this.directory = directory != null ? directory : DIRECTORY;
+        this.cleanable = CLEANER.register(this, state);
     }
 
-    /** Copies a whole stream into a new spool. */
+    /**
+     * A spool holding the whole stream. When the stream is a fresh reader of another spool (see {@link Backed}),
+     * that spool is shared (retained) instead of copied.
+     */
     public static Spool of(InputStream in) throws IOException {
+        if (in instanceof Backed backed) {
+            Spool shared = backed.unreadSpool();
+            if (shared != null) {
+                return shared.retain();
+            }
+        }
         Spool spool = new Spool();
         try (OutputStream out = spool.output()) {
             in.transferTo(out);
+        } catch (IOException | RuntimeException e) {
+            spool.close();
+            throw e;
+        }
+        return spool;
+    }
+
+    /** A stream that reads a whole spool from its start, so {@link #of} can share the spool instead of copying. */
+    public interface Backed {
+        /** The spool, when nothing has been read from this stream yet; otherwise null. */
+        Spool unreadSpool();
+    }
+
+    /** One more owner: the file stays until every owner has closed. */
+    public synchronized Spool retain() {
+        if (references <= 0) {
+            throw new IllegalStateException("spool already closed");
+        }
+        references++;
+        return this;
+    }
+
+    /** Writes a mail part (headers and body, as it would be sent) into a new spool. */
+    public static Spool of(jakarta.mail.Part part) throws IOException {
+        Spool spool = new Spool();
+        try (OutputStream out = spool.output()) {
+            part.writeTo(out);
+        } catch (jakarta.mail.MessagingException e) {
+            spool.close();
+            throw new IOException("Cannot write the mail part: " + e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
             spool.close();
             throw e;
@@ -63,19 +155,29 @@ public final class Spool implements Closeable {
         return new OutputStream() {
             @Override
             public void write(int b) throws IOException {
+                if (fileOut == null && count < threshold) {
+                    ensureCapacity(count + 1);
+                    memory[count++] = (byte) b;
+                    size++;
+                    return;
+                }
                 write(new byte[] { (byte) b }, 0, 1);
             }
 
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
-                if (fileOut == null && memory.size() + (long) len > threshold) {
-                    moveToFile();
+                if (fileOut == null) {
+                    if ((long) count + len > threshold) {
+                        moveToFile();
+                    } else {
+                        ensureCapacity(count + len);
+                        System.arraycopy(b, off, memory, count, len);
+                        count += len;
+                        size += len;
+                        return;
+                    }
                 }
-                if (fileOut != null) {
-                    fileOut.write(b, off, len);
-                } else {
-                    memory.write(b, off, len);
-                }
+                fileOut.write(b, off, len);
                 size += len;
             }
 
@@ -91,18 +193,31 @@ public final class Spool implements Closeable {
         };
     }
 
+    private void ensureCapacity(int needed) {
+        if (needed > memory.length) {
+            int grown = (int) Math.min(Math.max((long) memory.length * 2, needed), Integer.MAX_VALUE - 8);
+            memory = Arrays.copyOf(memory, grown);
+        }
+    }
+
     private void moveToFile() throws IOException {
-        file = directory == null
-                ? Files.createTempFile("camel-smime-", ".spool")
-                : Files.createTempFile(directory, "camel-smime-", ".spool");
-        file.toFile().deleteOnExit();
-        fileOut = new java.io.BufferedOutputStream(Files.newOutputStream(file), 65536);
-        memory.writeTo(fileOut);
+        Files.createDirectories(directory);
+        Path file = Files.createTempFile(directory, "camel-smime-", ".spool");
+        LIVE_FILES.add(file);
+        state.file = file;
+        fileOut = new java.io.BufferedOutputStream(Files.newOutputStream(file), FILE_BUFFER);
+        fileOut.write(memory, 0, count);
         memory = null;
+        count = 0;
     }
 
     public long size() {
         return size;
+    }
+
+    /** True while the content is held in memory (no temporary file). */
+    public boolean inMemory() {
+        return fileOut == null;
     }
 
     /** A fresh reader positioned at the start; it is a {@code jakarta.mail.internet.SharedInputStream}. */
@@ -110,12 +225,18 @@ public final class Spool implements Closeable {
         if (!sealed) {
             throw new IllegalStateException("spool not sealed yet");
         }
+        if (fileOut == null) {
+            return new SharedByteArrayInputStream(memory, 0, count);
+        }
+        Path file = state.file;
         if (file == null) {
-            return new SharedByteArrayInputStream(memory.toByteArray());
+            throw new UncheckedIOException(new IOException("spool already closed"));
         }
         try {
-            SharedFileInputStream in = new SharedFileInputStream(file.toFile(), 65536);
-            readers.add(in);
+            SharedFileInputStream in = new SharedFileInputStream(file.toFile(), FILE_BUFFER);
+            synchronized (this) {
+                readers.add(in);
+            }
             return in;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -124,29 +245,44 @@ public final class Spool implements Closeable {
 
     /** The backing file, or null when the content is small enough to stay in memory. */
     public File file() {
+        Path file = state.file;
         return file == null ? null : file.toFile();
     }
 
+    /**
+     * Gives up one reference; the last one closes the readers and deletes the file. In-memory content stays
+     * readable (a body may be read after its exchange completed).
+     */
     @Override
     public void close() {
-        for (Closeable reader : readers) {
+        List<Closeable> toClose;
+        synchronized (this) {
+            if (references <= 0 || --references > 0) {
+                return;
+            }
+            toClose = new ArrayList<>(readers);
+            readers.clear();
+        }
+        for (Closeable reader : toClose) {
             try {
                 reader.close();
             } catch (IOException ignored) {
                 // the file is deleted below either way
             }
         }
-        readers.clear();
-        // in-memory content stays readable (a body may be read after its exchange completed); files are removed
-        if (file != null) {
+        if (fileOut != null) {
             try {
-                if (fileOut != null) {
-                    fileOut.close();
-                }
-                Files.deleteIfExists(file);
+                fileOut.close();
             } catch (IOException ignored) {
-                // deleteOnExit remains as the fallback
+                // deleted below
             }
         }
+        cleanable.clean();
+    }
+
+    private static Path directory() {
+        String configured = System.getProperty("camel.smime.spoolDirectory");
+        return Path.of(configured != null && !configured.isBlank() ? configured
+                : System.getProperty("java.io.tmpdir"));
     }
 }

@@ -34,7 +34,6 @@ import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 /**
  * Makes S/MIME signatures: detached {@code multipart/signed} or opaque {@code application/pkcs7-mime;
@@ -49,11 +48,18 @@ public final class SmimeSigner {
     private final CryptoProviders providers;
     private final JcaCertStore certificates;
     private final AttributeTable staticAttributes;
+    private final java.security.Provider signatureProvider;
+    /** The private key in the signature provider's own form, converted once instead of on every signature. */
+    private final java.security.PrivateKey signingKey;
+    private final DigestCalculatorProvider digests;
 
     public SmimeSigner(SignerKey signer, String configuredAlgorithm, CryptoProviders providers) {
         this.signer = signer;
         this.algorithm = SignatureAlgorithms.choose(configuredAlgorithm, signer.privateKey());
         this.providers = providers;
+        this.signatureProvider = providers.signature(signer.privateKey(), algorithm);
+        this.signingKey = CryptoProviders.nativeKey(signer.privateKey(), signatureProvider);
+        this.digests = providers.digestCalculators();
         try {
             this.certificates = new JcaCertStore(signer.chain());
             this.staticAttributes = new AttributeTable(staticAttributes(signer.certificate()));
@@ -103,10 +109,8 @@ public final class SmimeSigner {
 
     private SignerInfoGenerator signerInfoGenerator() throws OperatorCreationException, CertificateEncodingException {
         ContentSigner contentSigner = new JcaContentSignerBuilder(algorithm)
-                .setProvider(providers.signature(signer.privateKey(), algorithm))
-                .build(signer.privateKey());
-        DigestCalculatorProvider digests = new JcaDigestCalculatorProviderBuilder()
-                .setProvider(providers.digest()).build();
+                .setProvider(signatureProvider)
+                .build(signingKey);
         return new JcaSignerInfoGeneratorBuilder(digests)
                 .setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(staticAttributes))
                 .build(contentSigner, signer.certificate());

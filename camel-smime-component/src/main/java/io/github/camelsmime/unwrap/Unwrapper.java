@@ -72,6 +72,7 @@ public final class Unwrapper {
         private final SharedInputStream top;
         private final SharedInputStream content;
         private final Verdict verdict;
+        private boolean closed;
 
         Opened(List<Spool> spools, List<Header> outerHeaders, SharedInputStream top, SharedInputStream content,
                 Verdict verdict) {
@@ -101,23 +102,31 @@ public final class Unwrapper {
          * or the input unchanged when no layer was opened.
          */
         public void writeMessage(OutputStream out) throws IOException {
-            if (content == top || outerHeaders.isEmpty()) {
-                try (InputStream in = content.newStream(0, -1)) {
-                    in.transferTo(out);
-                }
-                return;
-            }
-            for (Header h : outerHeaders) {
-                out.write((h.getName() + ": " + h.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
-            }
-            try (InputStream in = content.newStream(0, -1)) {
+            try (InputStream in = message()) {
                 in.transferTo(out);
             }
         }
 
+        /** {@link #writeMessage} as a stream: the headers, then a window into the innermost layer's spool. */
+        public InputStream message() {
+            InputStream body = content.newStream(0, -1);
+            if (content == top || outerHeaders.isEmpty()) {
+                return body;
+            }
+            StringBuilder headers = new StringBuilder();
+            for (Header h : outerHeaders) {
+                headers.append(h.getName()).append(": ").append(h.getValue()).append("\r\n");
+            }
+            return new java.io.SequenceInputStream(
+                    new java.io.ByteArrayInputStream(headers.toString().getBytes(StandardCharsets.UTF_8)), body);
+        }
+
         @Override
-        public void close() {
-            spools.forEach(Spool::close);
+        public synchronized void close() {
+            if (!closed) {
+                closed = true;
+                spools.forEach(Spool::close);
+            }
         }
     }
 
@@ -129,6 +138,7 @@ public final class Unwrapper {
             SharedInputStream top = asEntity(first, spools);
             List<Header> outerHeaders = messageHeaders(top);
             State state = new State();
+            state.layerSize = spools.get(spools.size() - 1).size();
             SharedInputStream current = top;
             while (true) {
                 SharedInputStream next = openLayer(current, operation, state, spools);
@@ -145,9 +155,13 @@ public final class Unwrapper {
         } catch (Mime.MimeFormatException e) {
             spools.forEach(Spool::close);
             throw new SmimeFormatException(e.getMessage(), e);
-        } catch (RuntimeException e) {
+        } catch (SmimeException e) {
             spools.forEach(Spool::close);
             throw e;
+        } catch (RuntimeException e) {
+            // Bouncy Castle reports malformed ASN.1 and MIME deep inside with unchecked exceptions of its own
+            spools.forEach(Spool::close);
+            throw new SmimeFormatException("Malformed S/MIME structure: " + e.getMessage(), e);
         }
     }
 
@@ -159,6 +173,8 @@ public final class Unwrapper {
         int lastEncryptedIndex = -1;
         String contentEncryptionAlgorithm;
         boolean compressed;
+        /** An upper bound of the size of the layer being opened (the spool or window it is read from). */
+        long layerSize;
     }
 
     private SharedInputStream openLayer(SharedInputStream current, SmimeOperation op, State state, List<Spool> spools)
@@ -206,12 +222,13 @@ public final class Unwrapper {
                     throw new io.github.camelsmime.SmimeDecryptionException(
                             "The message is encrypted but no decryption keys are configured");
                 }
-                SmimeDecryptor.Result result = decryptor.decrypt(cms, authEnveloped, keys, out);
+                SmimeDecryptor.Result result = decryptor.decrypt(cms, authEnveloped, keys, out, state.layerSize);
                 state.layers.add("encrypted");
                 state.lastEncryptedIndex = state.layers.size() - 1;
                 state.contentEncryptionAlgorithm = result.contentEncryptionAlgorithm();
             }
         }
+        state.layerSize = inner.size();
         return (SharedInputStream) inner.open();
     }
 
@@ -236,6 +253,7 @@ public final class Unwrapper {
         try (InputStream canonical = new CanonicalInputStream(content)) {
             recordSigned(state, verifier.verifyDetached(canonical, signature));
         }
+        state.layerSize = ranges.contentEnd() - ranges.contentStart();
         return (SharedInputStream) body.newStream(ranges.contentStart(), ranges.contentEnd());
     }
 
@@ -285,7 +303,8 @@ public final class Unwrapper {
         }
         boolean signed = anySigned && covers;
         Boolean signatureValid = anySigned ? allValid : null;
-        boolean trusted = signed && allValid && allTrusted;
+        // trusted speaks of the signers; whether their signature covers the content is what signed says
+        boolean trusted = anySigned && allValid && allTrusted;
         if (op == SmimeOperation.verify && !anySigned) {
             failures.add("the message is not signed");
         } else if (requireSigned && !signed) {

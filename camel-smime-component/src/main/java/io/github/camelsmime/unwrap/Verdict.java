@@ -15,7 +15,7 @@ import io.github.camelsmime.verify.SignerResult;
  * @param layers                     the layers found, outermost first: signed, encrypted, compressed
  * @param signed                     a signature covers the content (one that lies inside every encryption layer)
  * @param signatureValid             every signature of every signed layer verifies; null when nothing was signed
- * @param trusted                    signed, and every signer passed the trust policy
+ * @param trusted                    at least one signature, every signature valid, every signer passed the trust policy
  * @param signers                    signers of all signed layers, outermost layer first
  * @param contentEncryptionAlgorithm of the innermost encryption layer, or null
  * @param failures                   every failed check, human readable; empty when the message passed everything

@@ -36,7 +36,6 @@ import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.DefaultAlgorithmNameFinder;
 import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.util.Store;
 
 /**
@@ -53,9 +52,17 @@ public final class SignatureVerifier {
     private static final DefaultAlgorithmNameFinder NAMES = new DefaultAlgorithmNameFinder();
 
     private final CryptoProviders providers;
+    private final DigestCalculatorProvider digests;
+    private final List<X509Certificate> configuredCertificates;
 
-    public SignatureVerifier(CryptoProviders providers) {
+    /**
+     * @param configuredCertificates trust anchors and intermediates from the configuration; consulted only for DSA
+     *                               parameter inheritance, never for trust
+     */
+    public SignatureVerifier(CryptoProviders providers, List<X509Certificate> configuredCertificates) {
         this.providers = providers;
+        this.digests = providers.digestCalculators();
+        this.configuredCertificates = List.copyOf(configuredCertificates);
     }
 
     /**
@@ -93,11 +100,7 @@ public final class SignatureVerifier {
     }
 
     private DigestCalculatorProvider digests() {
-        try {
-            return new JcaDigestCalculatorProviderBuilder().setProvider(providers.digest()).build();
-        } catch (OperatorCreationException e) {
-            throw new IllegalStateException(e);
-        }
+        return digests;
     }
 
     private static void rejectEmbeddedContent(byte[] signature) {
@@ -151,6 +154,7 @@ public final class SignatureVerifier {
                     "signer certificate unknown", null);
         }
         X509Certificate cert = Certificates.toX509(matches.iterator().next());
+        java.security.PublicKey publicKey = DsaParameters.completed(cert, store, configuredCertificates);
         boolean valid = false;
         String failure = null;
         if (!isAnnounced(si.getDigestAlgorithmID(), announced)) {
@@ -159,10 +163,14 @@ public final class SignatureVerifier {
             try {
                 // built from the public key alone: certificate validity at signingTime is a trust question
                 SignerInformationVerifier verifier = providers.verification() == null
-                        ? new JcaSimpleSignerInfoVerifierBuilder().build(cert.getPublicKey())
+                        ? new JcaSimpleSignerInfoVerifierBuilder().build(publicKey)
                         : new JcaSimpleSignerInfoVerifierBuilder().setProvider(providers.verification())
-                                .build(cert.getPublicKey());
+                                .build(publicKey);
                 valid = si.verify(verifier);
+                SignerInformation asReceived = valid ? null : AsReceivedSignerInformation.ifReordered(si);
+                if (asReceived != null) {
+                    valid = asReceived.verify(verifier);
+                }
                 if (!valid) {
                     failure = "signature does not match the content";
                 }
