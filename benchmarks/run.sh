@@ -69,8 +69,24 @@ if [ "$REPORT_ONLY" = 0 ]; then
   echo ">> JMH ($MODE: ${JMH_OPTS[*]}); log in $RESULTS/latest.log.tmp"
   start=$(date +%s)
   LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || true)"
-  "$JAVA" -cp "$CP" org.openjdk.jmh.Main "${JMH_OPTS[@]}" -foe false \
-      -rf json -rff "$RESULTS/latest.json" "${EXTRA[@]}" 2>&1 | tee "$RESULTS/latest.log.tmp"
+  # JMH allows one run per machine (/tmp/jmh.lock); wait (at most 15 minutes) for another one to finish rather than
+  # measure two at once on the same cores.
+  for attempt in $(seq 1 45); do
+    set +e
+    "$JAVA" -cp "$CP" org.openjdk.jmh.Main "${JMH_OPTS[@]}" -foe false \
+        -rf json -rff "$RESULTS/latest.json" "${EXTRA[@]}" 2>&1 | tee "$RESULTS/latest.log.tmp"
+    rc=${PIPESTATUS[0]}
+    set -e
+    if ! grep -q "Unable to acquire the JMH lock" "$RESULTS/latest.log.tmp"; then
+      [ "$rc" = 0 ] || { echo "run.sh: JMH failed (exit $rc); see $RESULTS/latest.log.tmp" >&2; exit "$rc"; }
+      break
+    fi
+    [ "$attempt" = 45 ] && { echo "run.sh: another JMH run held the lock for 15 minutes; giving up" >&2; exit 1; }
+    echo ">> another JMH run is in progress on this machine; retrying in 20 s"
+    sleep 20
+    start=$(date +%s)
+    LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || true)"
+  done
   echo ">> JMH took $(( $(date +%s) - start )) s"
   CONDITIONS="before ${LOAD_BEFORE:-?}, after $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo ?); JMH took $(( $(date +%s) - start )) s"
 fi
