@@ -62,7 +62,7 @@ public final class Report {
 
     /** One JMH result row. */
     record Row(String bench, String method, Map<String, String> params, double score, double error, String unit,
-               int samples) {
+               int samples, double min, double max) {
         String param(String name) {
             return params.getOrDefault(name, "");
         }
@@ -140,9 +140,10 @@ public final class Report {
             }
             JsonObject metric = (JsonObject) r.get("primaryMetric");
             double err = number(metric.get("scoreError"));
+            double[] range = range(metric.get("rawData"));
             rows.add(new Row(simple.substring(0, dot), simple.substring(dot + 1), params,
                     number(metric.get("score")), Double.isNaN(err) ? 0 : err, metric.getString("scoreUnit"),
-                    countSamples(metric.get("rawData"))));
+                    countSamples(metric.get("rawData")), range[0], range[1]));
         }
         return new Report(rows, first == null ? new JsonObject() : first);
     }
@@ -156,6 +157,22 @@ public final class Report {
         } catch (NumberFormatException e) {
             return Double.NaN; // JMH writes "NaN" for a single iteration
         }
+    }
+
+    /** Lowest and highest iteration score. */
+    private static double[] range(Object raw) {
+        double min = Double.NaN;
+        double max = Double.NaN;
+        if (raw instanceof JsonArray forks) {
+            for (Object f : forks) {
+                for (Object v : (JsonArray) f) {
+                    double d = number(v);
+                    min = Double.isNaN(min) ? d : Math.min(min, d);
+                    max = Double.isNaN(max) ? d : Math.max(max, d);
+                }
+            }
+        }
+        return new double[] {min, max};
     }
 
     private static int countSamples(Object raw) {
@@ -292,8 +309,8 @@ public final class Report {
           .append(first.get("measurementIterations")).append(" x ").append(first.get("measurementTime"))
           .append(" measured, 1 thread |\n\n");
         md.append("The machine is shared (2 cores, other builds running): compare rows of one run with each other, ")
-          .append("not with other runs. Error columns are JMH's 99.9% intervals (blank with fewer than 2 ")
-          .append("iterations).\n\n");
+          .append("not with other runs. The ± column is JMH's 99.9% interval with 3 or more iterations, else the range ")
+          .append("of the iterations (lowest–highest).\n\n");
 
         md.append("![Throughput by message size](").append(pngName).append(")\n\n");
         md.append("## Summary\n\n").append(summaryTable()).append('\n');
@@ -563,8 +580,15 @@ public final class Report {
         return String.format(Locale.ROOT, "%.2f", v);
     }
 
+    /** JMH's error when it has one (3+ iterations), else the range of the iterations (2 iterations). */
     static String err(Row r) {
-        return r.error() > 0 && !Double.isNaN(r.error()) ? fmt(r.error()) : "";
+        if (r.error() > 0 && !Double.isNaN(r.error())) {
+            return fmt(r.error());
+        }
+        if (r.samples() >= 2 && !Double.isNaN(r.min())) {
+            return fmt(r.min()) + "–" + fmt(r.max());
+        }
+        return "";
     }
 
     static String ratio(double v) {
