@@ -19,7 +19,6 @@ MODE=
 LOAD=0
 BUILD=1
 REPORT_ONLY=0
-CONDITIONS=
 EXTRA=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -89,10 +88,16 @@ if [ "$REPORT_ONLY" = 0 ]; then
   done
   echo ">> JMH took $(( $(date +%s) - start )) s"
   CONDITIONS="before ${LOAD_BEFORE:-?}, after $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo ?); JMH took $(( $(date +%s) - start )) s"
+  # what the report says about this run, also when it is redone later with --report-only
+  {
+    echo "date=$(date -u '+%Y-%m-%d %H:%M UTC')"
+    echo "mode=$MODE"
+    echo "jmhArgs=${JMH_OPTS[*]} ${EXTRA[*]:-}"
+    echo "conditions=$CONDITIONS"
+  } > "$RESULTS/latest.meta"
 fi
 
 echo ">> report"
 "$JAVA" -Djava.awt.headless=true -cp "$CP" io.github.camelsmime.bench.Report \
     "$RESULTS/latest.json" "$RESULTS/latest.md" "$RESULTS/latest.png" \
-    --mode "$MODE" --jmh-args "$( [ "$REPORT_ONLY" = 0 ] && echo "${JMH_OPTS[*]} ${EXTRA[*]:-}" )" --analysis benchmarks/analysis.md --readme benchmarks/README.md \
-    --conditions "${CONDITIONS:-}"
+    --meta "$RESULTS/latest.meta" --analysis benchmarks/analysis.md --readme benchmarks/README.md
