@@ -74,9 +74,7 @@ public final class SmimeEncryptor {
         for (X509Certificate cert : recipients) {
             infos.add(recipientInfo(cert));
         }
-        OutputEncryptor encryptor = new JceCMSContentEncryptorBuilder(algorithm.oid())
-                .setProvider(providers.contentEncryption(algorithm.displayName()))
-                .build();
+        OutputEncryptor encryptor = contentEncryptor();
         return out -> {
             Entities.writeBase64PartHeaders(out, algorithm.isAuthenticated() ? AUTH_ENVELOPED_TYPE : ENVELOPED_TYPE,
                     "attachment; filename=\"smime.p7m\"", "S/MIME Encrypted Message");
@@ -95,6 +93,20 @@ public final class SmimeEncryptor {
             plain.close();
             base64.finish();
         };
+    }
+
+    /**
+     * AES-GCM on the provider's plain {@code AES/GCM/NoPadding} (Corretto when present: {@link AesGcmEncryptor}); the
+     * other algorithms, and any provider forced by configuration, through Bouncy Castle's builder as before.
+     */
+    private OutputEncryptor contentEncryptor() throws GeneralSecurityException, CMSException {
+        java.security.Provider gcm = providers.aesGcmEncryption();
+        if (gcm != null && (algorithm == ContentEncryption.AES_256_GCM || algorithm == ContentEncryption.AES_128_GCM)) {
+            return new AesGcmEncryptor(algorithm.oid(), algorithm == ContentEncryption.AES_256_GCM ? 32 : 16, gcm);
+        }
+        return new JceCMSContentEncryptorBuilder(algorithm.oid())
+                .setProvider(providers.contentEncryption(algorithm.displayName()))
+                .build();
     }
 
     private interface Opener {
