@@ -45,8 +45,7 @@ final class ExchangeBinding {
     static MessageAssembler.Input input(Exchange exchange, Object body, SmimeConfiguration cfg) {
         Message message = exchange.getMessage();
         Part part = body instanceof Part p ? p : null;
-        InputStream stream = part != null ? null
-                : exchange.getContext().getTypeConverter().convertTo(InputStream.class, exchange, body);
+        InputStream stream = part != null ? null : stream(exchange, body);
         if (part == null && stream == null) {
             throw new SmimeFormatException("Cannot read a body of type "
                     + (body == null ? "null" : body.getClass().getName()));
@@ -64,6 +63,28 @@ final class ExchangeBinding {
         return new MessageAssembler.Input(stream, part, message.getHeader(Exchange.CONTENT_TYPE, String.class),
                 message.getHeader(Exchange.FILE_NAME, String.class), headers, attachments(message),
                 MessageAssembler.Format.parse(cfg.getInputFormat()));
+    }
+
+    /**
+     * The body as a stream; a {@code byte[]} body as a stream the spools read in place (the exchange hands the array
+     * over for the time of the operation, as to any processor) instead of copying it first.
+     */
+    static InputStream stream(Exchange exchange, Object body) {
+        if (body instanceof byte[] bytes) {
+            return new Spool.ArraySource(bytes);
+        }
+        return exchange.getContext().getTypeConverter().convertTo(InputStream.class, exchange, body);
+    }
+
+    /** The size of the body when known without reading it, else -1. */
+    static long knownSize(Object body) {
+        if (body instanceof byte[] bytes) {
+            return bytes.length;
+        }
+        if (body instanceof org.apache.camel.StreamCache cache) {
+            return cache.length();
+        }
+        return -1;
     }
 
     private static List<MessageAssembler.Attachment> attachments(Message message) {

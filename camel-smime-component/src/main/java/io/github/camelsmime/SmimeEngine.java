@@ -16,7 +16,6 @@ import java.util.function.Supplier;
 import jakarta.mail.Header;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 
 import org.apache.camel.CamelContext;
 
@@ -28,6 +27,8 @@ import io.github.camelsmime.encrypt.KeyEncryption;
 import io.github.camelsmime.encrypt.SmimeCompressor;
 import io.github.camelsmime.encrypt.SmimeEncryptor;
 import io.github.camelsmime.keys.RecipientDirectory;
+import io.github.camelsmime.mime.Entities;
+import io.github.camelsmime.mime.Entity;
 import io.github.camelsmime.mime.MessageAssembler;
 import io.github.camelsmime.mime.MessageWriter;
 import io.github.camelsmime.sign.SmimeSigner;
@@ -46,6 +47,8 @@ import io.github.camelsmime.verify.SignatureVerifier;
  * key resources; the work itself is done by the sign, encrypt, unwrap, verify, decrypt and trust packages.
  */
 public final class SmimeEngine {
+
+    private static final SmimeCompressor COMPRESSOR = new SmimeCompressor();
 
     private final SmimeConfiguration cfg;
     private final CryptoProviders providers;
@@ -135,15 +138,15 @@ public final class SmimeEngine {
     /** Sign, encrypt, sign-encrypt or compress, writing a complete message to {@code out}. */
     public void protect(SmimeOperation operation, MessageAssembler.Input input, OutputStream out) throws Exception {
         try (MessageAssembler.Assembled message = MessageAssembler.assemble(input)) {
-            MimeBodyPart entity = message.content();
+            Entity entity = Entities.content(message.content());
             boolean signs = operation == SmimeOperation.sign || operation == SmimeOperation.signEncrypt;
             boolean encrypts = operation == SmimeOperation.encrypt || operation == SmimeOperation.signEncrypt;
             if (signs) {
                 requireSigner(operation);
-                entity = cfg.isDetached() ? signer.signDetachedAsPart(entity) : signer.signOpaque(entity);
+                entity = cfg.isDetached() ? signer.detached(entity) : signer.opaque(entity);
             }
             if (operation == SmimeOperation.compress || cfg.isCompress()) {
-                entity = new SmimeCompressor().compress(entity);
+                entity = COMPRESSOR.compress(entity);
             }
             if (encrypts) {
                 entity = encryptor.encrypt(entity, recipients(message.outerHeaders()));

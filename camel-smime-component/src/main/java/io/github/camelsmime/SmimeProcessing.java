@@ -33,7 +33,7 @@ final class SmimeProcessing {
     /** Protects into a spool that lives until the exchange completes; returns the new body. */
     static Object protect(SmimeEngine engine, SmimeConfiguration cfg, SmimeOperation op, Exchange exchange,
             Object body) throws Exception {
-        Spool spool = new Spool();
+        Spool spool = new Spool().expect(expectedOutput(op, cfg, ExchangeBinding.knownSize(body)));
         try (OutputStream out = spool.output()) {
             protect(engine, cfg, op, exchange, body, out);
         } catch (Exception e) {
@@ -41,6 +41,15 @@ final class SmimeProcessing {
             throw e;
         }
         return ExchangeBinding.body(exchange, spool);
+    }
+
+    /** About how large the protected message gets (base64 grows a body by a third), to size the output spool. */
+    private static long expectedOutput(SmimeOperation op, SmimeConfiguration cfg, long inputSize) {
+        if (inputSize < 0) {
+            return 0;
+        }
+        boolean base64 = op != SmimeOperation.sign || !cfg.isDetached() || cfg.isCompress();
+        return base64 ? inputSize * 7 / 5 + 16384 : inputSize + 16384;
     }
 
     /** Opens the body; returns the new body, or the original one when a failure was only reported. */
@@ -56,7 +65,8 @@ final class SmimeProcessing {
             // a spool-backed stream: the unwrapper shares this spool instead of copying it again
             in = ReplayableStream.of(spool);
         } else {
-            in = exchange.getContext().getTypeConverter().mandatoryConvertTo(InputStream.class, exchange, body);
+            in = body instanceof byte[] ? ExchangeBinding.stream(exchange, body)
+                    : exchange.getContext().getTypeConverter().mandatoryConvertTo(InputStream.class, exchange, body);
         }
         Unwrapper.Opened opened;
         try {

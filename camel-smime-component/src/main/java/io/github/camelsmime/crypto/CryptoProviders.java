@@ -129,6 +129,18 @@ public final class CryptoProviders {
     }
 
     /**
+     * Provider of {@code AES/GCM/NoPadding} for encrypting AuthEnvelopedData without Bouncy Castle's OID-based
+     * builder: Corretto when present (three times the JDK's speed), else the JDK; null when a provider other than the
+     * JDK's or Corretto was forced (then the builder asks that provider, as before).
+     */
+    public Provider aesGcmEncryption() {
+        if (forced != null && forced != ACCP) {
+            return null;
+        }
+        return ACCP != null && !jdkOnly ? ACCP : Security.getProvider("SunJCE");
+    }
+
+    /**
      * Provider for content decryption. Authenticated (AES-GCM, ChaCha20-Poly1305) content always uses Bouncy Castle,
      * also when JDK or ACCP is forced: the JDK's and Corretto's AES-GCM hold the whole ciphertext in memory until the
      * tag is checked, and Bouncy Castle's CMS code asks for the cipher and its parameters by OIDs that neither
@@ -139,6 +151,38 @@ public final class CryptoProviders {
             return forced;
         }
         return authenticated ? BC : jdk("SunJCE");
+    }
+
+    /**
+     * Provider for decrypting RSA key transport (PKCS#1 v1.5, OAEP) in place of Bouncy Castle's: Corretto when present
+     * (about four times faster; the JDK's is no faster than Bouncy Castle's), else null (Bouncy Castle, as
+     * {@link #keyManagement()}). Null too when another provider was forced.
+     */
+    public Provider rsaKeyTransportDecryption() {
+        if (jdkOnly || (forced != null && forced != ACCP)) {
+            return null;
+        }
+        return ACCP;
+    }
+
+    /**
+     * Providers of {@code AES/GCM/NoPadding} for decrypting AES-GCM content of layers small enough to hold (see
+     * {@code decrypt.BufferedGcmDecryptor}), in order of preference: Corretto, then the JDK; empty when a provider
+     * other than the JDK's or Corretto was forced (Bouncy Castle's streaming GCM then, as before).
+     */
+    public java.util.List<Provider> aesGcmDecryption() {
+        if (forced != null && forced != ACCP) {
+            return java.util.List.of();
+        }
+        Provider jdk = Security.getProvider("SunJCE");
+        java.util.List<Provider> list = new java.util.ArrayList<>();
+        if (ACCP != null && !jdkOnly) {
+            list.add(ACCP);
+        }
+        if (jdk != null) {
+            list.add(jdk);
+        }
+        return java.util.List.copyOf(list);
     }
 
     /** Provider for key transport / key agreement (null: the JCA default lookup). */

@@ -24,11 +24,8 @@ import org.bouncycastle.cms.Recipient;
 import org.bouncycastle.cms.RecipientId;
 import org.bouncycastle.cms.RecipientInformation;
 import org.bouncycastle.cms.RecipientInformationStore;
-import org.bouncycastle.cms.jcajce.JceKeyAgreeAuthEnvelopedRecipient;
 import org.bouncycastle.cms.jcajce.JceKeyAgreeEnvelopedRecipient;
 import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipient;
-import org.bouncycastle.cms.jcajce.JceKeyTransAuthEnvelopedRecipient;
-import org.bouncycastle.cms.jcajce.JceKeyTransEnvelopedRecipient;
 import org.bouncycastle.cms.jcajce.JceKeyTransRecipient;
 
 /**
@@ -48,6 +45,9 @@ public final class SmimeDecryptor {
     }
 
     private final CryptoProviders providers;
+    /** Decryption keys in the key-transport provider's own form, converted once per key rather than per message. */
+    private final java.util.Map<java.security.PrivateKey, java.security.PrivateKey> nativeKeys =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public SmimeDecryptor(CryptoProviders providers) {
         this.providers = providers;
@@ -63,7 +63,8 @@ public final class SmimeDecryptor {
 
     /**
      * As {@link #decrypt(InputStream, boolean, List, OutputStream)}, knowing that the encoded message is at most
-     * {@code sizeBound} bytes (room for a provider choice by size; not used yet).
+     * {@code sizeBound} bytes: AES-GCM content of a layer up to {@link BufferedGcmDecryptor#bound()} is decrypted in
+     * one call on Corretto or the JDK, larger layers stream through Bouncy Castle.
      */
     public Result decrypt(InputStream cms, boolean authenticated, List<DecryptionKey> keys, OutputStream plaintextOut,
             long sizeBound) {
@@ -90,7 +91,9 @@ public final class SmimeDecryptor {
         for (RecipientInformation info : infos) {
             for (DecryptionKey key : keys) {
                 if (matches(info.getRID(), key)) {
-                    open(info, key, authenticated, providers.contentDecryption(authenticated), plaintextOut);
+                    FastRecipients.Options fast = new FastRecipients.Options(providers.rsaKeyTransportDecryption(),
+                            authenticated ? providers.aesGcmDecryption() : List.of(), sizeBound);
+                    open(info, key, authenticated, providers.contentDecryption(authenticated), fast, plaintextOut);
                     return new Result(ContentEncryption.nameOf(algorithmOid), authenticated);
                 }
             }
@@ -100,8 +103,8 @@ public final class SmimeDecryptor {
     }
 
     private void open(RecipientInformation info, DecryptionKey key, boolean authenticated,
-            java.security.Provider contentProvider, OutputStream out) {
-        try (InputStream plain = info.getContentStream(recipient(info, key, authenticated, contentProvider))
+            java.security.Provider contentProvider, FastRecipients.Options fast, OutputStream out) {
+        try (InputStream plain = info.getContentStream(recipient(info, key, authenticated, contentProvider, fast))
                 .getContentStream()) {
             plain.transferTo(out);
         } catch (CMSException | IOException | RuntimeException e) {
@@ -111,11 +114,13 @@ public final class SmimeDecryptor {
     }
 
     private Recipient recipient(RecipientInformation info, DecryptionKey key, boolean authenticated,
-            java.security.Provider contentProvider) {
+            java.security.Provider contentProvider, FastRecipients.Options fast) {
         if (info instanceof KeyTransRecipientInformation) {
+            java.security.PrivateKey fastKey = fast.rsa() == null ? null : nativeKeys.computeIfAbsent(
+                    key.privateKey(), k -> CryptoProviders.nativeKey(k, fast.rsa()));
             JceKeyTransRecipient r = authenticated
-                    ? new JceKeyTransAuthEnvelopedRecipient(key.privateKey())
-                    : new JceKeyTransEnvelopedRecipient(key.privateKey());
+                    ? new FastRecipients.KeyTransAuthEnveloped(key.privateKey(), fastKey, fast)
+                    : new FastRecipients.KeyTransEnveloped(key.privateKey(), fastKey, fast);
             r.setKeySizeValidation(true);
             r.setMinimumTagSize(MIN_TAG_LENGTH);
             if (providers.keyManagement() != null) {
@@ -126,7 +131,7 @@ public final class SmimeDecryptor {
         }
         if (info instanceof KeyAgreeRecipientInformation) {
             JceKeyAgreeRecipient r = authenticated
-                    ? new JceKeyAgreeAuthEnvelopedRecipient(key.privateKey())
+                    ? new FastRecipients.KeyAgreeAuthEnveloped(key.privateKey(), fast)
                     : new JceKeyAgreeEnvelopedRecipient(key.privateKey());
             r.setMinimumTagSize(MIN_TAG_LENGTH);
             if (providers.keyManagement() != null) {

@@ -1,15 +1,32 @@
 package io.github.camelsmime.encrypt;
 
-import jakarta.mail.internet.MimeBodyPart;
+import java.io.OutputStream;
 
+import io.github.camelsmime.mime.Base64LineEncoder;
+import io.github.camelsmime.mime.Entities;
+import io.github.camelsmime.mime.Entity;
+import org.bouncycastle.cms.CMSCompressedDataStreamGenerator;
 import org.bouncycastle.cms.jcajce.ZlibCompressor;
-import org.bouncycastle.mail.smime.SMIMECompressedGenerator;
-import org.bouncycastle.mail.smime.SMIMEException;
 
-/** CompressedData with zlib (RFC 3274), as {@code application/pkcs7-mime; smime-type=compressed-data}. */
+/**
+ * CompressedData with zlib (RFC 3274), as {@code application/pkcs7-mime; smime-type=compressed-data} with the
+ * headers Bouncy Castle's S/MIME generator writes; Bouncy Castle's CMS stream generator compresses while the inner
+ * entity is written.
+ */
 public final class SmimeCompressor {
 
-    public MimeBodyPart compress(MimeBodyPart content) throws SMIMEException {
-        return new SMIMECompressedGenerator().generate(content, new ZlibCompressor());
+    private static final String COMPRESSED_TYPE =
+            "application/pkcs7-mime; name=\"smime.p7z\"; smime-type=compressed-data";
+
+    public Entity compress(Entity inner) {
+        return out -> {
+            Entities.writeBase64PartHeaders(out, COMPRESSED_TYPE, "attachment; filename=\"smime.p7z\"",
+                    "S/MIME Compressed Message");
+            Base64LineEncoder base64 = new Base64LineEncoder(out);
+            OutputStream plain = new CMSCompressedDataStreamGenerator().open(base64, new ZlibCompressor());
+            inner.writeTo(plain);
+            plain.close();
+            base64.finish();
+        };
     }
 }

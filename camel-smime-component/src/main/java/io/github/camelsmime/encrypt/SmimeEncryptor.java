@@ -1,5 +1,7 @@
 package io.github.camelsmime.encrypt;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -14,27 +16,36 @@ import java.util.Locale;
 import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
 
-import jakarta.mail.internet.MimeBodyPart;
-
 import io.github.camelsmime.crypto.CryptoProviders;
+import io.github.camelsmime.mime.Base64LineEncoder;
+import io.github.camelsmime.mime.Entities;
+import io.github.camelsmime.mime.Entity;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.cms.CMSAlgorithm;
+import org.bouncycastle.cms.CMSAuthEnvelopedDataStreamGenerator;
+import org.bouncycastle.cms.CMSEnvelopedDataStreamGenerator;
+import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.RecipientInfoGenerator;
 import org.bouncycastle.cms.jcajce.JceCMSContentEncryptorBuilder;
 import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientInfoGenerator;
 import org.bouncycastle.cms.jcajce.JceKeyTransRecipientInfoGenerator;
-import org.bouncycastle.mail.smime.SMIMEAuthEnvelopedGenerator;
-import org.bouncycastle.mail.smime.SMIMEEnvelopedGenerator;
+import org.bouncycastle.operator.OutputAEADEncryptor;
 import org.bouncycastle.operator.OutputEncryptor;
 import org.bouncycastle.operator.jcajce.JcaAlgorithmParametersConverter;
 
 /**
  * Encrypts an entity to one or more recipients: AuthEnvelopedData for the AEAD algorithms, EnvelopedData for CBC.
  * RSA recipients get key transport (OAEP or PKCS#1 v1.5), EC and X25519 recipients ephemeral-static ECDH with an
- * X9.63 KDF (HKDF for X25519, RFC 8418) and AES key wrap. Bouncy Castle's generator streams: ciphertext is produced while the part is written.
+ * X9.63 KDF (HKDF for X25519, RFC 8418) and AES key wrap. Bouncy Castle's CMS stream generators make the
+ * EnvelopedData/AuthEnvelopedData; ciphertext is produced while the inner entity is written.
  */
 public final class SmimeEncryptor {
+
+    /** The content types Bouncy Castle's S/MIME generators write (and clients expect, quotes included). */
+    private static final String ENVELOPED_TYPE = "application/pkcs7-mime; name=\"smime.p7m\"; smime-type=enveloped-data";
+    private static final String AUTH_ENVELOPED_TYPE =
+            "application/pkcs7-mime; name=\"smime.p7m\"; smime-type=authEnveloped-data";
 
     private final ContentEncryption algorithm;
     private final KeyEncryption keyEncryption;
@@ -50,7 +61,12 @@ public final class SmimeEncryptor {
         return algorithm;
     }
 
-    public MimeBodyPart encrypt(MimeBodyPart content, List<X509Certificate> recipients) throws Exception {
+    /**
+     * The inner entity encrypted to the recipients, as {@code application/pkcs7-mime} with base64 body: Bouncy
+     * Castle's streaming CMS generator encrypts while the inner entity is written, and the ciphertext is base64-encoded
+     * on the way out.
+     */
+    public Entity encrypt(Entity inner, List<X509Certificate> recipients) throws Exception {
         if (recipients.isEmpty()) {
             throw new IllegalArgumentException("no recipients to encrypt to");
         }
@@ -58,13 +74,51 @@ public final class SmimeEncryptor {
         for (X509Certificate cert : recipients) {
             infos.add(recipientInfo(cert));
         }
-        OutputEncryptor encryptor = new JceCMSContentEncryptorBuilder(algorithm.oid())
+        OutputEncryptor encryptor = contentEncryptor();
+        return out -> {
+            Entities.writeBase64PartHeaders(out, algorithm.isAuthenticated() ? AUTH_ENVELOPED_TYPE : ENVELOPED_TYPE,
+                    "attachment; filename=\"smime.p7m\"", "S/MIME Encrypted Message");
+            Base64LineEncoder base64 = new Base64LineEncoder(out);
+            OutputStream plain;
+            if (algorithm.isAuthenticated()) {
+                CMSAuthEnvelopedDataStreamGenerator generator = new CMSAuthEnvelopedDataStreamGenerator();
+                infos.forEach(generator::addRecipientInfoGenerator);
+                plain = open(() -> generator.open(base64, (OutputAEADEncryptor) encryptor));
+            } else {
+                CMSEnvelopedDataStreamGenerator generator = new CMSEnvelopedDataStreamGenerator();
+                infos.forEach(generator::addRecipientInfoGenerator);
+                plain = open(() -> generator.open(base64, encryptor));
+            }
+            inner.writeTo(plain);
+            plain.close();
+            base64.finish();
+        };
+    }
+
+    /**
+     * AES-GCM on the provider's plain {@code AES/GCM/NoPadding} (Corretto when present: {@link AesGcmEncryptor}); the
+     * other algorithms, and any provider forced by configuration, through Bouncy Castle's builder as before.
+     */
+    private OutputEncryptor contentEncryptor() throws GeneralSecurityException, CMSException {
+        java.security.Provider gcm = providers.aesGcmEncryption();
+        if (gcm != null && (algorithm == ContentEncryption.AES_256_GCM || algorithm == ContentEncryption.AES_128_GCM)) {
+            return new AesGcmEncryptor(algorithm.oid(), algorithm == ContentEncryption.AES_256_GCM ? 32 : 16, gcm);
+        }
+        return new JceCMSContentEncryptorBuilder(algorithm.oid())
                 .setProvider(providers.contentEncryption(algorithm.displayName()))
                 .build();
-        SMIMEEnvelopedGenerator generator = algorithm.isAuthenticated()
-                ? new SMIMEAuthEnvelopedGenerator() : new SMIMEEnvelopedGenerator();
-        infos.forEach(generator::addRecipientInfoGenerator);
-        return generator.generate(content, encryptor);
+    }
+
+    private interface Opener {
+        OutputStream open() throws CMSException, IOException;
+    }
+
+    private static OutputStream open(Opener opener) throws IOException {
+        try {
+            return opener.open();
+        } catch (CMSException e) {
+            throw new IOException("Cannot encrypt: " + e.getMessage(), e);
+        }
     }
 
     private RecipientInfoGenerator recipientInfo(X509Certificate cert) throws GeneralSecurityException {

@@ -26,27 +26,47 @@ public final class CrlfOutputStream extends FilterOutputStream {
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
-        int runStart = off;
+        if (len <= 0) {
+            return;
+        }
         int end = off + len;
-        for (int i = off; i < end; i++) {
-            byte c = b[i];
-            if (c == LF) {
-                if (lastWasCr) {
-                    // CRLF already complete: the CR was written as part of the previous run
-                    lastWasCr = false;
-                    continue;
-                }
-                out.write(b, runStart, i - runStart);
-                out.write(CRLF);
-                runStart = i + 1;
+        int runStart = off;
+        int i = off;
+        if (lastWasCr) {
+            // the previous write ended with a CR (already written)
+            lastWasCr = false;
+            if (b[off] == LF) {
+                i = off + 1;
             } else {
-                if (lastWasCr) {
-                    // bare CR: we already emitted the CR, add the missing LF before this byte
-                    out.write(b, runStart, i - runStart);
-                    out.write(LF);
-                    runStart = i;
+                out.write(LF);
+            }
+        }
+        while (true) {
+            // runs of canonical text (CRLF pairs included) are passed on whole; only a bare CR or LF needs work
+            int p = ByteScan.nextBareCrOrLf(b, i, end);
+            if (p == end) {
+                break;
+            }
+            if (b[p] == CR) {
+                if (p + 1 == end) {
+                    // whether it is bare is known with the next byte; written with the run
+                    lastWasCr = true;
+                    break;
                 }
-                lastWasCr = c == CR;
+                if (b[p + 1] == LF) {
+                    i = p + 2;
+                } else {
+                    out.write(b, runStart, p + 1 - runStart);
+                    out.write(LF);
+                    runStart = p + 1;
+                    i = p + 1;
+                }
+            } else {
+                // an LF not preceded by CR (a CRLF was skipped above)
+                out.write(b, runStart, p - runStart);
+                out.write(CRLF);
+                runStart = p + 1;
+                i = p + 1;
             }
         }
         out.write(b, runStart, end - runStart);

@@ -10,17 +10,15 @@ import java.lang.ref.Cleaner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.mail.util.SharedByteArrayInputStream;
 import jakarta.mail.util.SharedFileInputStream;
 
 /**
- * A write-once byte store that stays in memory up to a threshold and moves to a temporary file beyond it. Reading
- * gives a Jakarta Mail {@code SharedInputStream}, so a message parsed from it keeps its parts as windows into the
+ * A write-once byte store that stays in memory (in blocks, see {@link Chunks}) up to a threshold and moves to a
+ * temporary file beyond it. Reading gives a Jakarta Mail {@code SharedInputStream}, so a message parsed from it keeps its parts as windows into the
  * spool instead of copies: this is what lets a gigabyte message pass in constant heap.
  * <p>
  * Lifetime: a spool is reference counted ({@link #retain()} / {@link #close()}); the temporary file goes when the
@@ -57,8 +55,8 @@ public final class Spool implements Closeable {
 
     private final int threshold;
     private final Path directory;
-    private byte[] memory = new byte[512];
-    private int count;
+    /** The content while in memory (null once it moved to the file). */
+    private Chunks memory = new Chunks(8192);
     private final FileState state = new FileState();
     private final Cleaner.Cleanable cleanable;
     private OutputStream fileOut;
@@ -117,6 +115,28 @@ public final class Spool implements Closeable {
         return spool;
     }
 
+    /**
+     * A stream over a byte array the caller hands over and no longer changes (a message body that is a
+     * {@code byte[]}): {@link #of} makes a spool over the array itself instead of copying it.
+     */
+    public static final class ArraySource extends java.io.ByteArrayInputStream implements Backed {
+        public ArraySource(byte[] bytes) {
+            super(bytes);
+        }
+
+        @Override
+        public synchronized Spool unreadSpool() {
+            if (pos != 0 || count != buf.length) {
+                return null;
+            }
+            Spool spool = new Spool();
+            spool.memory = Chunks.of(buf);
+            spool.size = buf.length;
+            spool.sealed = true;
+            return spool;
+        }
+    }
+
     /** A stream that reads a whole spool from its start, so {@link #of} can share the spool instead of copying. */
     public interface Backed {
         /** The spool, when nothing has been read from this stream yet; otherwise null. */
@@ -147,6 +167,17 @@ public final class Spool implements Closeable {
         return spool;
     }
 
+    /**
+     * Says that about {@code bytes} bytes will be written: the first in-memory block is sized for them (up to a full
+     * block), so a small message fits in one block, which readers then use directly.
+     */
+    public Spool expect(long bytes) {
+        if (fileOut == null && !sealed) {
+            memory.expect(Math.min(bytes, threshold));
+        }
+        return this;
+    }
+
     /** The stream to fill the spool with; closing it seals the spool for reading. */
     public OutputStream output() {
         if (sealed) {
@@ -155,9 +186,8 @@ public final class Spool implements Closeable {
         return new OutputStream() {
             @Override
             public void write(int b) throws IOException {
-                if (fileOut == null && count < threshold) {
-                    ensureCapacity(count + 1);
-                    memory[count++] = (byte) b;
+                if (fileOut == null && size < threshold) {
+                    memory.write(b);
                     size++;
                     return;
                 }
@@ -167,12 +197,10 @@ public final class Spool implements Closeable {
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
                 if (fileOut == null) {
-                    if ((long) count + len > threshold) {
+                    if (size + len > threshold) {
                         moveToFile();
                     } else {
-                        ensureCapacity(count + len);
-                        System.arraycopy(b, off, memory, count, len);
-                        count += len;
+                        memory.write(b, off, len);
                         size += len;
                         return;
                     }
@@ -193,22 +221,14 @@ public final class Spool implements Closeable {
         };
     }
 
-    private void ensureCapacity(int needed) {
-        if (needed > memory.length) {
-            int grown = (int) Math.min(Math.max((long) memory.length * 2, needed), Integer.MAX_VALUE - 8);
-            memory = Arrays.copyOf(memory, grown);
-        }
-    }
-
     private void moveToFile() throws IOException {
         Files.createDirectories(directory);
         Path file = Files.createTempFile(directory, "camel-smime-", ".spool");
         LIVE_FILES.add(file);
         state.file = file;
         fileOut = new java.io.BufferedOutputStream(Files.newOutputStream(file), FILE_BUFFER);
-        fileOut.write(memory, 0, count);
+        memory.writeTo(fileOut);
         memory = null;
-        count = 0;
     }
 
     public long size() {
@@ -226,7 +246,7 @@ public final class Spool implements Closeable {
             throw new IllegalStateException("spool not sealed yet");
         }
         if (fileOut == null) {
-            return new SharedByteArrayInputStream(memory, 0, count);
+            return memory.open();
         }
         Path file = state.file;
         if (file == null) {

@@ -114,19 +114,12 @@ public final class TransferEncodings {
     /** No byte above 127, no NUL, no line longer than 998 octets. */
     static boolean isSevenBit(InputStream in) throws IOException {
         byte[] buf = new byte[65536];
-        int lineLength = 0;
+        long lineLength = 0;
         int n;
         while ((n = in.read(buf)) > 0) {
-            for (int i = 0; i < n; i++) {
-                int b = buf[i] & 0xff;
-                if (b >= 0x80 || b == 0) {
-                    return false;
-                }
-                if (b == '\n' || b == '\r') {
-                    lineLength = 0;
-                } else if (++lineLength > MAX_LINE) {
-                    return false;
-                }
+            lineLength = ByteScan.sevenBitLine(buf, 0, n, lineLength, MAX_LINE);
+            if (lineLength < 0) {
+                return false;
             }
         }
         return true;
