@@ -70,6 +70,18 @@ class CorpusInteropTest extends SmimeTestSupport {
                 || expected.startsWith("digest-ok") || expected.startsWith("decrypt: unknown key")) {
             // Data, DigestedData, EncryptedData and certs-only SignedData carry no S/MIME layer to open
             assertThat(failure(uri, message)).isInstanceOf(SmimeFormatException.class);
+        } else if (expected.startsWith("no cryptographic protection")) {
+            // nothing to open: reported as unsigned where the route lets unsigned content through, refused where a
+            // signature is required
+            Verdict v = send(uri + "&requireSigned=false", message).getMessage().getHeader(SmimeConstants.VERDICT,
+                    Verdict.class);
+            assertThat(v.layers()).isEmpty();
+            assertThat(v.signed()).isFalse();
+            assertThat(v.encrypted()).isFalse();
+            assertThat(v.failures()).isEmpty();
+            Exception refused = failure(uri + "&requireSigned=true", message);
+            assertThat(refused).isInstanceOf(SmimeSignatureException.class);
+            assertThat(((SmimeException) refused).getCheck()).isEqualTo(SmimeCheck.NOT_SIGNED.code());
         } else if (expected.startsWith("valid-signature (no anchor)")) {
             Exchange out = send(uri + "&reportOnly=true", message);
             assertThat(out.getMessage().getHeader(SmimeConstants.SIGNATURE_VALID, Boolean.class)).isTrue();
