@@ -58,13 +58,12 @@ final class KeyMaterial {
         }
         if (cfg.getSignerKeyStoreParameters() != null) {
             KeyStoreParameters ksp = cfg.getSignerKeyStoreParameters();
-            String keyPassword = secret(cfg.getSignerKeyPassword()) != null ? secret(cfg.getSignerKeyPassword()) : ksp.getPassword();
+            String keyPassword = keyPassword(cfg.getSignerKeyPassword(), ksp.getPassword());
             return KeyLoader.signerFrom(keyStore(ksp), cfg.getSignerAlias(), keyPassword, ksp.getResource());
         }
         if (notBlank(cfg.getSignerKeyStore())) {
             KeyStore ks = keyStore(cfg.getSignerKeyStore(), secret(cfg.getSignerKeyStorePassword()));
-            String keyPassword = secret(cfg.getSignerKeyPassword()) != null
-                    ? secret(cfg.getSignerKeyPassword()) : secret(cfg.getSignerKeyStorePassword());
+            String keyPassword = keyPassword(cfg.getSignerKeyPassword(), cfg.getSignerKeyStorePassword());
             return KeyLoader.signerFrom(ks, cfg.getSignerAlias(), keyPassword, cfg.getSignerKeyStore());
         }
         throw new IllegalArgumentException("No signer configured: set signerKeyStore, signerKeyStoreParameters or"
@@ -75,13 +74,12 @@ final class KeyMaterial {
         List<DecryptionKey> keys = new ArrayList<>();
         if (cfg.getDecryptKeyStoreParameters() != null) {
             KeyStoreParameters ksp = cfg.getDecryptKeyStoreParameters();
-            String keyPassword = secret(cfg.getDecryptKeyPassword()) != null ? secret(cfg.getDecryptKeyPassword()) : ksp.getPassword();
+            String keyPassword = keyPassword(cfg.getDecryptKeyPassword(), ksp.getPassword());
             keys.addAll(KeyLoader.decryptionKeysFrom(keyStore(ksp), keyPassword, ksp.getResource()));
         }
         if (notBlank(cfg.getDecryptKeyStore())) {
             KeyStore ks = keyStore(cfg.getDecryptKeyStore(), secret(cfg.getDecryptKeyStorePassword()));
-            String keyPassword = secret(cfg.getDecryptKeyPassword()) != null
-                    ? secret(cfg.getDecryptKeyPassword()) : secret(cfg.getDecryptKeyStorePassword());
+            String keyPassword = keyPassword(cfg.getDecryptKeyPassword(), cfg.getDecryptKeyStorePassword());
             keys.addAll(KeyLoader.decryptionKeysFrom(ks, keyPassword, cfg.getDecryptKeyStore()));
         }
         if (notBlank(cfg.getDecryptPrivateKey())) {
@@ -215,6 +213,14 @@ final class KeyMaterial {
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalArgumentException("Cannot read keystore " + ksp.getResource() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The key entry's own password, else the store's: both resolved, since KeyStoreParameters resolves its store
+     * password through the CamelContext only inside createKeyStore and hands back the raw {@code {{placeholder}}}.
+     */
+    private String keyPassword(String keyPassword, String storePassword) {
+        return keyPassword != null ? secret(keyPassword) : secret(storePassword);
     }
 
     /** Passwords set in code may still be property placeholders ({@code {{smime.password}}}). */

@@ -49,8 +49,8 @@ public final class KeyLoader {
 
     /** The signer at {@code alias}, or the only key entry when alias is null. */
     public static SignerKey signerFrom(KeyStore ks, String alias, String keyPassword, String storeName) {
+        String chosen = alias;
         try {
-            String chosen = alias;
             if (chosen == null || chosen.isBlank()) {
                 List<String> keyAliases = keyAliases(ks);
                 if (keyAliases.size() != 1) {
@@ -65,7 +65,7 @@ public final class KeyLoader {
             }
             return new SignerKey(privateKey, chain(ks.getCertificateChain(chosen)));
         } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("Cannot read key '" + alias + "' from keystore " + storeName + ": "
+            throw new IllegalArgumentException("Cannot read key '" + chosen + "' from keystore " + storeName + ": "
                     + e.getClass().getSimpleName(), e);
         }
     }
