@@ -60,6 +60,8 @@ public class SmimeComponentConfigurer extends PropertyConfigurerSupport implemen
         case "decryptPrivateKey": getOrCreateConfiguration(target).setDecryptPrivateKey(property(camelContext, java.lang.String.class, value)); return true;
         case "decryptprivatekeypassword":
         case "decryptPrivateKeyPassword": getOrCreateConfiguration(target).setDecryptPrivateKeyPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "decryptionkeyaccessor":
+        case "decryptionKeyAccessor": getOrCreateConfiguration(target).setDecryptionKeyAccessor(property(camelContext, io.github.camelsmime.keys.DecryptionKeyAccessor.class, value)); return true;
         case "detached": getOrCreateConfiguration(target).setDetached(property(camelContext, boolean.class, value)); return true;
         case "enablecrldistributionpoints":
         case "enableCrlDistributionPoints": getOrCreateConfiguration(target).setEnableCrlDistributionPoints(property(camelContext, boolean.class, value)); return true;
@@ -86,6 +88,8 @@ public class SmimeComponentConfigurer extends PropertyConfigurerSupport implemen
         case "outputparts":
         case "outputParts": getOrCreateConfiguration(target).setOutputParts(property(camelContext, boolean.class, value)); return true;
         case "provider": getOrCreateConfiguration(target).setProvider(property(camelContext, java.lang.String.class, value)); return true;
+        case "recipientcertificateaccessor":
+        case "recipientCertificateAccessor": getOrCreateConfiguration(target).setRecipientCertificateAccessor(property(camelContext, io.github.camelsmime.keys.RecipientCertificateAccessor.class, value)); return true;
         case "recipientcertificatedir":
         case "recipientCertificateDir": getOrCreateConfiguration(target).setRecipientCertificateDir(property(camelContext, java.lang.String.class, value)); return true;
         case "recipientcertificates":
@@ -113,6 +117,8 @@ public class SmimeComponentConfigurer extends PropertyConfigurerSupport implemen
         case "signerAlias": getOrCreateConfiguration(target).setSignerAlias(property(camelContext, java.lang.String.class, value)); return true;
         case "signercertificate":
         case "signerCertificate": getOrCreateConfiguration(target).setSignerCertificate(property(camelContext, java.lang.String.class, value)); return true;
+        case "signerkeyaccessor":
+        case "signerKeyAccessor": getOrCreateConfiguration(target).setSignerKeyAccessor(property(camelContext, io.github.camelsmime.keys.SignerKeyAccessor.class, value)); return true;
         case "signerkeypassword":
         case "signerKeyPassword": getOrCreateConfiguration(target).setSignerKeyPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "signerkeystore":
@@ -168,6 +174,8 @@ public class SmimeComponentConfigurer extends PropertyConfigurerSupport implemen
         case "decryptPrivateKey": return java.lang.String.class;
         case "decryptprivatekeypassword":
         case "decryptPrivateKeyPassword": return java.lang.String.class;
+        case "decryptionkeyaccessor":
+        case "decryptionKeyAccessor": return io.github.camelsmime.keys.DecryptionKeyAccessor.class;
         case "detached": return boolean.class;
         case "enablecrldistributionpoints":
         case "enableCrlDistributionPoints": return boolean.class;
@@ -194,6 +202,8 @@ public class SmimeComponentConfigurer extends PropertyConfigurerSupport implemen
         case "outputparts":
         case "outputParts": return boolean.class;
         case "provider": return java.lang.String.class;
+        case "recipientcertificateaccessor":
+        case "recipientCertificateAccessor": return io.github.camelsmime.keys.RecipientCertificateAccessor.class;
         case "recipientcertificatedir":
         case "recipientCertificateDir": return java.lang.String.class;
         case "recipientcertificates":
@@ -221,6 +231,8 @@ public class SmimeComponentConfigurer extends PropertyConfigurerSupport implemen
         case "signerAlias": return java.lang.String.class;
         case "signercertificate":
         case "signerCertificate": return java.lang.String.class;
+        case "signerkeyaccessor":
+        case "signerKeyAccessor": return io.github.camelsmime.keys.SignerKeyAccessor.class;
         case "signerkeypassword":
         case "signerKeyPassword": return java.lang.String.class;
         case "signerkeystore":
@@ -277,6 +289,8 @@ public class SmimeComponentConfigurer extends PropertyConfigurerSupport implemen
         case "decryptPrivateKey": return getOrCreateConfiguration(target).getDecryptPrivateKey();
         case "decryptprivatekeypassword":
         case "decryptPrivateKeyPassword": return getOrCreateConfiguration(target).getDecryptPrivateKeyPassword();
+        case "decryptionkeyaccessor":
+        case "decryptionKeyAccessor": return getOrCreateConfiguration(target).getDecryptionKeyAccessor();
         case "detached": return getOrCreateConfiguration(target).isDetached();
         case "enablecrldistributionpoints":
         case "enableCrlDistributionPoints": return getOrCreateConfiguration(target).isEnableCrlDistributionPoints();
@@ -303,6 +317,8 @@ public class SmimeComponentConfigurer extends PropertyConfigurerSupport implemen
         case "outputparts":
         case "outputParts": return getOrCreateConfiguration(target).isOutputParts();
         case "provider": return getOrCreateConfiguration(target).getProvider();
+        case "recipientcertificateaccessor":
+        case "recipientCertificateAccessor": return getOrCreateConfiguration(target).getRecipientCertificateAccessor();
         case "recipientcertificatedir":
         case "recipientCertificateDir": return getOrCreateConfiguration(target).getRecipientCertificateDir();
         case "recipientcertificates":
@@ -330,6 +346,8 @@ public class SmimeComponentConfigurer extends PropertyConfigurerSupport implemen
         case "signerAlias": return getOrCreateConfiguration(target).getSignerAlias();
         case "signercertificate":
         case "signerCertificate": return getOrCreateConfiguration(target).getSignerCertificate();
+        case "signerkeyaccessor":
+        case "signerKeyAccessor": return getOrCreateConfiguration(target).getSignerKeyAccessor();
         case "signerkeypassword":
         case "signerKeyPassword": return getOrCreateConfiguration(target).getSignerKeyPassword();
         case "signerkeystore":

@@ -36,6 +36,7 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         map.put("DecryptKeyStorePassword", java.lang.String.class);
         map.put("DecryptPrivateKey", java.lang.String.class);
         map.put("DecryptPrivateKeyPassword", java.lang.String.class);
+        map.put("DecryptionKeyAccessor", io.github.camelsmime.keys.DecryptionKeyAccessor.class);
         map.put("Detached", boolean.class);
         map.put("EnableCrlDistributionPoints", boolean.class);
         map.put("EnableOcsp", boolean.class);
@@ -49,6 +50,7 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         map.put("MinimumRsaKeySize", int.class);
         map.put("OutputParts", boolean.class);
         map.put("Provider", java.lang.String.class);
+        map.put("RecipientCertificateAccessor", io.github.camelsmime.keys.RecipientCertificateAccessor.class);
         map.put("RecipientCertificateDir", java.lang.String.class);
         map.put("RecipientCertificates", java.lang.String.class);
         map.put("RecipientKeyStore", java.lang.String.class);
@@ -63,6 +65,7 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         map.put("SignatureAlgorithm", java.lang.String.class);
         map.put("SignerAlias", java.lang.String.class);
         map.put("SignerCertificate", java.lang.String.class);
+        map.put("SignerKeyAccessor", io.github.camelsmime.keys.SignerKeyAccessor.class);
         map.put("SignerKeyPassword", java.lang.String.class);
         map.put("SignerKeyStore", java.lang.String.class);
         map.put("SignerKeyStoreParameters", org.apache.camel.support.jsse.KeyStoreParameters.class);
@@ -106,6 +109,8 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         case "decryptPrivateKey": target.setDecryptPrivateKey(property(camelContext, java.lang.String.class, value)); return true;
         case "decryptprivatekeypassword":
         case "decryptPrivateKeyPassword": target.setDecryptPrivateKeyPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "decryptionkeyaccessor":
+        case "decryptionKeyAccessor": target.setDecryptionKeyAccessor(property(camelContext, io.github.camelsmime.keys.DecryptionKeyAccessor.class, value)); return true;
         case "detached": target.setDetached(property(camelContext, boolean.class, value)); return true;
         case "enablecrldistributionpoints":
         case "enableCrlDistributionPoints": target.setEnableCrlDistributionPoints(property(camelContext, boolean.class, value)); return true;
@@ -130,6 +135,8 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         case "outputparts":
         case "outputParts": target.setOutputParts(property(camelContext, boolean.class, value)); return true;
         case "provider": target.setProvider(property(camelContext, java.lang.String.class, value)); return true;
+        case "recipientcertificateaccessor":
+        case "recipientCertificateAccessor": target.setRecipientCertificateAccessor(property(camelContext, io.github.camelsmime.keys.RecipientCertificateAccessor.class, value)); return true;
         case "recipientcertificatedir":
         case "recipientCertificateDir": target.setRecipientCertificateDir(property(camelContext, java.lang.String.class, value)); return true;
         case "recipientcertificates":
@@ -157,6 +164,8 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         case "signerAlias": target.setSignerAlias(property(camelContext, java.lang.String.class, value)); return true;
         case "signercertificate":
         case "signerCertificate": target.setSignerCertificate(property(camelContext, java.lang.String.class, value)); return true;
+        case "signerkeyaccessor":
+        case "signerKeyAccessor": target.setSignerKeyAccessor(property(camelContext, io.github.camelsmime.keys.SignerKeyAccessor.class, value)); return true;
         case "signerkeypassword":
         case "signerKeyPassword": target.setSignerKeyPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "signerkeystore":
@@ -214,6 +223,8 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         case "decryptPrivateKey": return java.lang.String.class;
         case "decryptprivatekeypassword":
         case "decryptPrivateKeyPassword": return java.lang.String.class;
+        case "decryptionkeyaccessor":
+        case "decryptionKeyAccessor": return io.github.camelsmime.keys.DecryptionKeyAccessor.class;
         case "detached": return boolean.class;
         case "enablecrldistributionpoints":
         case "enableCrlDistributionPoints": return boolean.class;
@@ -238,6 +249,8 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         case "outputparts":
         case "outputParts": return boolean.class;
         case "provider": return java.lang.String.class;
+        case "recipientcertificateaccessor":
+        case "recipientCertificateAccessor": return io.github.camelsmime.keys.RecipientCertificateAccessor.class;
         case "recipientcertificatedir":
         case "recipientCertificateDir": return java.lang.String.class;
         case "recipientcertificates":
@@ -265,6 +278,8 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         case "signerAlias": return java.lang.String.class;
         case "signercertificate":
         case "signerCertificate": return java.lang.String.class;
+        case "signerkeyaccessor":
+        case "signerKeyAccessor": return io.github.camelsmime.keys.SignerKeyAccessor.class;
         case "signerkeypassword":
         case "signerKeyPassword": return java.lang.String.class;
         case "signerkeystore":
@@ -318,6 +333,8 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         case "decryptPrivateKey": return target.getDecryptPrivateKey();
         case "decryptprivatekeypassword":
         case "decryptPrivateKeyPassword": return target.getDecryptPrivateKeyPassword();
+        case "decryptionkeyaccessor":
+        case "decryptionKeyAccessor": return target.getDecryptionKeyAccessor();
         case "detached": return target.isDetached();
         case "enablecrldistributionpoints":
         case "enableCrlDistributionPoints": return target.isEnableCrlDistributionPoints();
@@ -342,6 +359,8 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         case "outputparts":
         case "outputParts": return target.isOutputParts();
         case "provider": return target.getProvider();
+        case "recipientcertificateaccessor":
+        case "recipientCertificateAccessor": return target.getRecipientCertificateAccessor();
         case "recipientcertificatedir":
         case "recipientCertificateDir": return target.getRecipientCertificateDir();
         case "recipientcertificates":
@@ -369,6 +388,8 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         case "signerAlias": return target.getSignerAlias();
         case "signercertificate":
         case "signerCertificate": return target.getSignerCertificate();
+        case "signerkeyaccessor":
+        case "signerKeyAccessor": return target.getSignerKeyAccessor();
         case "signerkeypassword":
         case "signerKeyPassword": return target.getSignerKeyPassword();
         case "signerkeystore":

@@ -50,6 +50,8 @@ public class SmimeEndpointConfigurer extends PropertyConfigurerSupport implement
         case "decryptPrivateKey": target.getConfiguration().setDecryptPrivateKey(property(camelContext, java.lang.String.class, value)); return true;
         case "decryptprivatekeypassword":
         case "decryptPrivateKeyPassword": target.getConfiguration().setDecryptPrivateKeyPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "decryptionkeyaccessor":
+        case "decryptionKeyAccessor": target.getConfiguration().setDecryptionKeyAccessor(property(camelContext, io.github.camelsmime.keys.DecryptionKeyAccessor.class, value)); return true;
         case "detached": target.getConfiguration().setDetached(property(camelContext, boolean.class, value)); return true;
         case "enablecrldistributionpoints":
         case "enableCrlDistributionPoints": target.getConfiguration().setEnableCrlDistributionPoints(property(camelContext, boolean.class, value)); return true;
@@ -76,6 +78,8 @@ public class SmimeEndpointConfigurer extends PropertyConfigurerSupport implement
         case "outputparts":
         case "outputParts": target.getConfiguration().setOutputParts(property(camelContext, boolean.class, value)); return true;
         case "provider": target.getConfiguration().setProvider(property(camelContext, java.lang.String.class, value)); return true;
+        case "recipientcertificateaccessor":
+        case "recipientCertificateAccessor": target.getConfiguration().setRecipientCertificateAccessor(property(camelContext, io.github.camelsmime.keys.RecipientCertificateAccessor.class, value)); return true;
         case "recipientcertificatedir":
         case "recipientCertificateDir": target.getConfiguration().setRecipientCertificateDir(property(camelContext, java.lang.String.class, value)); return true;
         case "recipientcertificates":
@@ -103,6 +107,8 @@ public class SmimeEndpointConfigurer extends PropertyConfigurerSupport implement
         case "signerAlias": target.getConfiguration().setSignerAlias(property(camelContext, java.lang.String.class, value)); return true;
         case "signercertificate":
         case "signerCertificate": target.getConfiguration().setSignerCertificate(property(camelContext, java.lang.String.class, value)); return true;
+        case "signerkeyaccessor":
+        case "signerKeyAccessor": target.getConfiguration().setSignerKeyAccessor(property(camelContext, io.github.camelsmime.keys.SignerKeyAccessor.class, value)); return true;
         case "signerkeypassword":
         case "signerKeyPassword": target.getConfiguration().setSignerKeyPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "signerkeystore":
@@ -155,6 +161,8 @@ public class SmimeEndpointConfigurer extends PropertyConfigurerSupport implement
         case "decryptPrivateKey": return java.lang.String.class;
         case "decryptprivatekeypassword":
         case "decryptPrivateKeyPassword": return java.lang.String.class;
+        case "decryptionkeyaccessor":
+        case "decryptionKeyAccessor": return io.github.camelsmime.keys.DecryptionKeyAccessor.class;
         case "detached": return boolean.class;
         case "enablecrldistributionpoints":
         case "enableCrlDistributionPoints": return boolean.class;
@@ -181,6 +189,8 @@ public class SmimeEndpointConfigurer extends PropertyConfigurerSupport implement
         case "outputparts":
         case "outputParts": return boolean.class;
         case "provider": return java.lang.String.class;
+        case "recipientcertificateaccessor":
+        case "recipientCertificateAccessor": return io.github.camelsmime.keys.RecipientCertificateAccessor.class;
         case "recipientcertificatedir":
         case "recipientCertificateDir": return java.lang.String.class;
         case "recipientcertificates":
@@ -208,6 +218,8 @@ public class SmimeEndpointConfigurer extends PropertyConfigurerSupport implement
         case "signerAlias": return java.lang.String.class;
         case "signercertificate":
         case "signerCertificate": return java.lang.String.class;
+        case "signerkeyaccessor":
+        case "signerKeyAccessor": return io.github.camelsmime.keys.SignerKeyAccessor.class;
         case "signerkeypassword":
         case "signerKeyPassword": return java.lang.String.class;
         case "signerkeystore":
@@ -261,6 +273,8 @@ public class SmimeEndpointConfigurer extends PropertyConfigurerSupport implement
         case "decryptPrivateKey": return target.getConfiguration().getDecryptPrivateKey();
         case "decryptprivatekeypassword":
         case "decryptPrivateKeyPassword": return target.getConfiguration().getDecryptPrivateKeyPassword();
+        case "decryptionkeyaccessor":
+        case "decryptionKeyAccessor": return target.getConfiguration().getDecryptionKeyAccessor();
         case "detached": return target.getConfiguration().isDetached();
         case "enablecrldistributionpoints":
         case "enableCrlDistributionPoints": return target.getConfiguration().isEnableCrlDistributionPoints();
@@ -287,6 +301,8 @@ public class SmimeEndpointConfigurer extends PropertyConfigurerSupport implement
         case "outputparts":
         case "outputParts": return target.getConfiguration().isOutputParts();
         case "provider": return target.getConfiguration().getProvider();
+        case "recipientcertificateaccessor":
+        case "recipientCertificateAccessor": return target.getConfiguration().getRecipientCertificateAccessor();
         case "recipientcertificatedir":
         case "recipientCertificateDir": return target.getConfiguration().getRecipientCertificateDir();
         case "recipientcertificates":
@@ -314,6 +330,8 @@ public class SmimeEndpointConfigurer extends PropertyConfigurerSupport implement
         case "signerAlias": return target.getConfiguration().getSignerAlias();
         case "signercertificate":
         case "signerCertificate": return target.getConfiguration().getSignerCertificate();
+        case "signerkeyaccessor":
+        case "signerKeyAccessor": return target.getConfiguration().getSignerKeyAccessor();
         case "signerkeypassword":
         case "signerKeyPassword": return target.getConfiguration().getSignerKeyPassword();
         case "signerkeystore":

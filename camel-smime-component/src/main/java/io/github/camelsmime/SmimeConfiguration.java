@@ -6,6 +6,10 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 
+import io.github.camelsmime.keys.DecryptionKeyAccessor;
+import io.github.camelsmime.keys.RecipientCertificateAccessor;
+import io.github.camelsmime.keys.SignerKeyAccessor;
+
 /**
  * Every option of the component and the data format, once. Key material is given as Camel
  * {@link KeyStoreParameters}, as a keystore resource with password and alias, or as PEM resources; resources are
@@ -609,5 +613,47 @@ public class SmimeConfiguration implements Cloneable {
 
     public void setAllowUnauthenticatedEncryption(boolean allowUnauthenticatedEncryption) {
         this.allowUnauthenticatedEncryption = allowUnauthenticatedEncryption;
+    }
+
+    // ---- key accessors (registry beans); one block, so that the option groups can take it whole ----
+    @UriParam(label = "sign",
+              description = "A bean (io.github.camelsmime.keys.SignerKeyAccessor) that gives the signer key and chain"
+                    + " for each message's From address, instead of signerKeyStore, signerKeyStoreParameters or"
+                    + " signerPrivateKey: #bean:name or #class:fully.qualified.Name.")
+    private SignerKeyAccessor signerKeyAccessor;
+    @UriParam(label = "decrypt",
+              description = "A bean (io.github.camelsmime.keys.DecryptionKeyAccessor) that finds the private key for"
+                    + " each recipient identifier of an encrypted message, instead of decryptKeyStore,"
+                    + " decryptKeyStoreParameters or decryptPrivateKey: #bean:name or #class:fully.qualified.Name.")
+    private DecryptionKeyAccessor decryptionKeyAccessor;
+    @UriParam(label = "encrypt",
+              description = "A bean (io.github.camelsmime.keys.RecipientCertificateAccessor) that finds the"
+                    + " certificates of an e-mail address, instead of recipientCertificateDir and recipientKeyStore:"
+                    + " #bean:name or #class:fully.qualified.Name. Only certificates usable now for e-mail encryption"
+                    + " are used.")
+    private RecipientCertificateAccessor recipientCertificateAccessor;
+
+    public SignerKeyAccessor getSignerKeyAccessor() {
+        return signerKeyAccessor;
+    }
+
+    public void setSignerKeyAccessor(SignerKeyAccessor signerKeyAccessor) {
+        this.signerKeyAccessor = signerKeyAccessor;
+    }
+
+    public DecryptionKeyAccessor getDecryptionKeyAccessor() {
+        return decryptionKeyAccessor;
+    }
+
+    public void setDecryptionKeyAccessor(DecryptionKeyAccessor decryptionKeyAccessor) {
+        this.decryptionKeyAccessor = decryptionKeyAccessor;
+    }
+
+    public RecipientCertificateAccessor getRecipientCertificateAccessor() {
+        return recipientCertificateAccessor;
+    }
+
+    public void setRecipientCertificateAccessor(RecipientCertificateAccessor recipientCertificateAccessor) {
+        this.recipientCertificateAccessor = recipientCertificateAccessor;
     }
 }

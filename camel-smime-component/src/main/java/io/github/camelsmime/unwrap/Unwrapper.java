@@ -30,7 +30,7 @@ import io.github.camelsmime.SmimeSignatureException;
 import io.github.camelsmime.crypto.CmsInput;
 import io.github.camelsmime.decrypt.SmimeDecompressor;
 import io.github.camelsmime.decrypt.SmimeDecryptor;
-import io.github.camelsmime.keys.DecryptionKey;
+import io.github.camelsmime.keys.DecryptionKeyAccessor;
 import io.github.camelsmime.mime.CanonicalInputStream;
 import io.github.camelsmime.mime.Mime;
 import io.github.camelsmime.mime.MultipartSignedSplitter;
@@ -67,13 +67,14 @@ public final class Unwrapper {
     private final SmimeDecryptor decryptor;
     private final SmimeDecompressor decompressor;
     private final TrustValidator trust;
-    private final List<DecryptionKey> keys;
+    /** Null when no decryption keys are configured. */
+    private final DecryptionKeyAccessor keys;
     private final int maxDepth;
     private final SenderBinding senderBinding;
     private final boolean allowUnauthenticatedEncryption;
 
     public Unwrapper(SignatureVerifier verifier, SmimeDecryptor decryptor, SmimeDecompressor decompressor,
-            TrustValidator trust, List<DecryptionKey> keys, int maxDepth) {
+            TrustValidator trust, DecryptionKeyAccessor keys, int maxDepth) {
         this(verifier, decryptor, decompressor, trust, keys, maxDepth, new SenderBinding(SenderBinding.Mode.FROM),
                 false);
     }
@@ -83,13 +84,13 @@ public final class Unwrapper {
      * @param allowUnauthenticatedEncryption accept EnvelopedData (CBC) content that no trusted signer vouches for
      */
     public Unwrapper(SignatureVerifier verifier, SmimeDecryptor decryptor, SmimeDecompressor decompressor,
-            TrustValidator trust, List<DecryptionKey> keys, int maxDepth, SenderBinding senderBinding,
+            TrustValidator trust, DecryptionKeyAccessor keys, int maxDepth, SenderBinding senderBinding,
             boolean allowUnauthenticatedEncryption) {
         this.verifier = verifier;
         this.decryptor = decryptor;
         this.decompressor = decompressor;
         this.trust = trust;
-        this.keys = List.copyOf(keys);
+        this.keys = keys;
         this.maxDepth = maxDepth;
         this.senderBinding = senderBinding;
         this.allowUnauthenticatedEncryption = allowUnauthenticatedEncryption;
@@ -351,7 +352,7 @@ public final class Unwrapper {
                 state.layers.add("compressed");
                 state.compressed = true;
             } else {
-                if (keys.isEmpty()) {
+                if (keys == null) {
                     throw new SmimeDecryptionException(
                             "The message is encrypted but no decryption keys are configured");
                 }
