@@ -28,7 +28,11 @@ import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.cert.X509CertificateHolder;
 
-/** Reading certificates (PEM or DER, one or many) and the facts about them the rest of the component asks for. */
+/**
+ * Reading certificates (PEM or DER, one or many) and the facts about them the component asks for: the e-mail
+ * addresses a certificate speaks for, and whether a message can be encrypted to it. Public so that applications
+ * (such as the sample gateway) ask the same questions the component does instead of keeping copies.
+ */
 public final class Certificates {
 
     private static final int RFC822_NAME = 1;
@@ -75,6 +79,7 @@ public final class Certificates {
         return head.contains("-----BEGIN ");
     }
 
+    /** One DER-encoded certificate; {@link IllegalArgumentException} when it is not one. */
     public static X509Certificate toX509(byte[] der) {
         try {
             CertificateFactory cf = CertificateFactory.getInstance("X.509");
@@ -84,6 +89,7 @@ public final class Certificates {
         }
     }
 
+    /** The JDK form of a Bouncy Castle certificate holder. */
     public static X509Certificate toX509(X509CertificateHolder holder) {
         try {
             return toX509(holder.getEncoded());
@@ -119,10 +125,12 @@ public final class Certificates {
         return result;
     }
 
+    /** The subject as an RFC 2253 string, for messages and reports (not for reading attributes back out). */
     public static String subject(X509Certificate cert) {
         return cert.getSubjectX500Principal().getName(X500Principal.RFC2253);
     }
 
+    /** The issuer as an RFC 2253 string, for messages and reports. */
     public static String issuer(X509Certificate cert) {
         return cert.getIssuerX500Principal().getName(X500Principal.RFC2253);
     }

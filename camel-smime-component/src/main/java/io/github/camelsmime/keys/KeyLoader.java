@@ -35,6 +35,7 @@ public final class KeyLoader {
     private KeyLoader() {
     }
 
+    /** A PKCS#12 keystore, or JKS when the resource name ends in {@code .jks}. */
     public static KeyStore loadKeyStore(InputStream in, String resourceName, String password) {
         String type = resourceName != null && resourceName.toLowerCase(Locale.ROOT).endsWith(".jks") ? "JKS" : "PKCS12";
         try (InputStream data = new BufferedInputStream(in)) {

@@ -38,11 +38,6 @@ public final class RecipientDirectory implements RecipientCertificateAccessor {
     private final Map<String, List<X509Certificate>> fixed;
     private volatile Snapshot snapshot;
 
-    /** A directory of fixed certificates only. */
-    public RecipientDirectory(Collection<X509Certificate> certificates) {
-        this(null, certificates);
-    }
-
     /**
      * A directory of the certificates in {@code folder} (may be null) and the fixed {@code certificates}.
      *
