@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.support.PluginHelper;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,6 +118,16 @@ class KeyAccessorBeansTest extends SmimeTestSupport {
         Exchange signed = send("dataformat:smime:marshal?signerKeyAccessor=#class:" + AliceOnly.class.getName(),
                 bytes(MESSAGE));
         Exchange verified = send("smime:verify?" + trust(), signed.getMessage().getBody(byte[].class));
+        assertThat(verified.getMessage().getHeader(SmimeConstants.SIGNERS, String.class)).contains("alice");
+    }
+
+    @Test
+    void yamlRouteTakesAnAccessorBeanDeclaredInYaml() throws Exception {
+        PluginHelper.getRoutesLoader(context).loadRoutes(
+                PluginHelper.getResourceLoader(context).resolveResource("classpath:routes/smime-yaml-accessor.yaml"));
+        Exchange signed = send("direct:yaml-accessor", bytes(MESSAGE));
+        Exchange verified = send("smime:verify?" + trust(), signed.getMessage().getBody(byte[].class));
+        assertThat(verified.getMessage().getHeader(SmimeConstants.TRUSTED, Boolean.class)).isTrue();
         assertThat(verified.getMessage().getHeader(SmimeConstants.SIGNERS, String.class)).contains("alice");
     }
 
