@@ -182,8 +182,7 @@ public final class SmimeEngine {
             throw new IllegalArgumentException("Operation " + operation + " needs a signer: set signerKeyStore,"
                     + " signerKeyStoreParameters, signerPrivateKey + signerCertificate, or signerKeyAccessor");
         }
-        List<String> from = addressesOf(outerHeaders, "From");
-        String sender = from.isEmpty() ? null : from.get(0).toLowerCase(Locale.ROOT);
+        String sender = senderOf(outerHeaders);
         SignerKey key = signerKeys.signerKey(sender).orElseThrow(
                 () -> new SmimeException("The signerKeyAccessor has no signer key for sender " + sender));
         synchronized (signers) {
@@ -215,6 +214,19 @@ public final class SmimeEngine {
                     + " addresses with recipientCertificateDir or recipientKeyStore");
         }
         return new ArrayList<>(result);
+    }
+
+    /**
+     * The first From address, or null: an unreadable From is only a lookup hint lost here (the configured signer
+     * signs anyway), since the receiver's sender binding is what checks From.
+     */
+    private static String senderOf(List<Header> outerHeaders) {
+        try {
+            List<String> from = addressesOf(outerHeaders, "From");
+            return from.isEmpty() ? null : from.get(0).toLowerCase(Locale.ROOT);
+        } catch (SmimeFormatException e) {
+            return null;
+        }
     }
 
     /**

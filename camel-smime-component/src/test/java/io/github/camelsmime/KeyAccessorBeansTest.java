@@ -51,21 +51,29 @@ class KeyAccessorBeansTest extends SmimeTestSupport {
         }
     }
 
+    /** Bob's address on a certificate that expired yesterday. */
+    private static final X509Certificate EXPIRED_BOB = expiredBob();
+
     @TempDir
     Path inbox;
 
-    private X509Certificate expiredBob;
+    private static X509Certificate expiredBob() {
+        try {
+            return PKI.issue("bob-expired", "bob@example.com", TestPki.generate("RSA", 2048), null,
+                    KeyPurposeId.id_kp_emailProtection, Duration.ofDays(-1), Duration.ofDays(30)).cert();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @Override
-    protected RouteBuilder createRouteBuilder() throws Exception {
-        expiredBob = PKI.issue("bob-expired", "bob@example.com", TestPki.generate("RSA", 2048), null,
-                KeyPurposeId.id_kp_emailProtection, Duration.ofDays(-1), Duration.ofDays(30)).cert();
+    protected RouteBuilder createRouteBuilder() {
         // the expired certificate comes first: the component must pass over it
         RecipientCertificateAccessor recipients = address -> address.equals("bob@example.com")
-                ? List.of(expiredBob, PKI.id("bob").cert()) : List.of();
+                ? List.of(EXPIRED_BOB, PKI.id("bob").cert()) : List.of();
         context.getRegistry().bind("signers", SIGNERS);
         context.getRegistry().bind("recipients", recipients);
-        context.getRegistry().bind("onlyExpired", (RecipientCertificateAccessor) a -> List.of(expiredBob));
+        context.getRegistry().bind("onlyExpired", (RecipientCertificateAccessor) a -> List.of(EXPIRED_BOB));
         return new RouteBuilder() {
             @Override
             public void configure() {
