@@ -20,6 +20,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.StreamCache;
 import org.apache.camel.attachment.AttachmentMessage;
+import org.apache.camel.attachment.DefaultAttachmentMessage;
 import org.apache.camel.support.SynchronizationAdapter;
 
 import io.github.camelsmime.mime.Mime;
@@ -61,7 +62,7 @@ final class ExchangeBinding {
             }
         }
         return new MessageAssembler.Input(stream, part, message.getHeader(Exchange.CONTENT_TYPE, String.class),
-                message.getHeader(Exchange.FILE_NAME, String.class), headers, attachments(message),
+                message.getHeader(Exchange.FILE_NAME, String.class), headers, attachmentsOf(message),
                 MessageAssembler.Format.parse(cfg.getInputFormat()));
     }
 
@@ -87,9 +88,9 @@ final class ExchangeBinding {
         return -1;
     }
 
-    private static List<MessageAssembler.Attachment> attachments(Message message) {
+    private static List<MessageAssembler.Attachment> attachmentsOf(Message message) {
         List<MessageAssembler.Attachment> result = new ArrayList<>();
-        AttachmentMessage am = message.getExchange().getMessage(AttachmentMessage.class);
+        AttachmentMessage am = attachments(message);
         if (am.hasAttachments()) {
             for (Map.Entry<String, DataHandler> e : am.getAttachments().entrySet()) {
                 result.add(new MessageAssembler.Attachment(e.getKey(), e.getValue().getDataSource()));
@@ -99,12 +100,13 @@ final class ExchangeBinding {
     }
 
     /**
-     * Replaces a component-specific message (camel-mail's MailMessage with mapMailMessage=false, for instance) by a
-     * plain one with the same headers and body: such messages rebuild themselves from the mail when copied, and the
-     * verdict headers would be lost at the next wireTap, multicast or mock. After our operation the body is no
-     * longer that mail anyway.
+     * The message the verdict headers and the opened body go on: the exchange's own, or, for a component-specific
+     * message (camel-mail's MailMessage with mapMailMessage=false, for instance), a plain copy with the same headers
+     * and body. Such messages rebuild themselves from the mail when copied, and the verdict headers would be lost at
+     * the next wireTap, multicast or mock. The copy is not set on the exchange here: the producer sets it, the data
+     * format returns it to Camel's unmarshal processor, which holds on to the message it started with.
      */
-    static Message plainMessage(Exchange exchange) {
+    static Message target(Exchange exchange) {
         Message current = exchange.getMessage();
         if (current.getClass() == org.apache.camel.support.DefaultMessage.class
                 || current instanceof AttachmentMessage) {
@@ -113,13 +115,17 @@ final class ExchangeBinding {
         org.apache.camel.support.DefaultMessage plain = new org.apache.camel.support.DefaultMessage(exchange);
         plain.setHeaders(new java.util.HashMap<>(current.getHeaders()));
         plain.setBody(current.getBody());
-        exchange.setMessage(plain);
         return plain;
+    }
+
+    /** The attachments of this very message (Camel's own conversion would wrap the exchange's current one). */
+    static AttachmentMessage attachments(Message message) {
+        return message instanceof AttachmentMessage am ? am : new DefaultAttachmentMessage(message);
     }
 
     /** After marshal the attachments live inside the protected entity, not beside it. */
     static void clearAttachments(Message message) {
-        AttachmentMessage am = message.getExchange().getMessage(AttachmentMessage.class);
+        AttachmentMessage am = attachments(message);
         if (am.hasAttachments()) {
             // getAttachments() may be a view rebuilt on each call, so remove by name
             for (String name : new ArrayList<>(am.getAttachmentNames())) {
@@ -270,7 +276,7 @@ final class ExchangeBinding {
         if (entity.isMimeType("multipart/*") && entity.getContent() instanceof MimeMultipart multipart
                 && multipart.getCount() > 0) {
             main = (MimeBodyPart) multipart.getBodyPart(0);
-            AttachmentMessage am = message.getExchange().getMessage(AttachmentMessage.class);
+            AttachmentMessage am = attachments(message);
             for (int i = 1; i < multipart.getCount(); i++) {
                 BodyPart part = multipart.getBodyPart(i);
                 String name = part.getFileName() != null ? part.getFileName() : "part-" + i;

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.apache.camel.spi.DataFormat;
 import org.apache.camel.spi.DataFormatName;
 import org.apache.camel.spi.annotations.Dataformat;
@@ -43,7 +44,24 @@ public class SmimeDataFormat extends ServiceSupport implements DataFormat, DataF
 
     @Override
     public Object unmarshal(Exchange exchange, InputStream stream) throws Exception {
-        return SmimeProcessing.open(engine(), configuration, SmimeOperation.unwrap, exchange, stream);
+        return unmarshal(exchange, (Object) stream);
+    }
+
+    /**
+     * Takes the body as it is (a mail from camel-mail keeps its headers, which its InputStream conversion would
+     * drop). Camel's unmarshal processor writes the result on the message it held before calling: the message is
+     * never swapped under it; when the verdict needs a plain message, that message is the result.
+     */
+    @Override
+    public Object unmarshal(Exchange exchange, Object body) throws Exception {
+        Message current = exchange.getMessage();
+        Message target = ExchangeBinding.target(exchange);
+        Object result = SmimeProcessing.open(engine(), configuration, SmimeOperation.unwrap, exchange, target, body);
+        if (target == current) {
+            return result;
+        }
+        target.setBody(result);
+        return target;
     }
 
     /**

@@ -54,8 +54,7 @@ final class SmimeProcessing {
 
     /** Opens the body; returns the new body, or the original one when a failure was only reported. */
     static Object open(SmimeEngine engine, SmimeConfiguration cfg, SmimeOperation op, Exchange exchange,
-            Object body) throws Exception {
-        Message message = ExchangeBinding.plainMessage(exchange);
+            Message message, Object body) throws Exception {
         ExchangeBinding.removeIncomingVerdictHeaders(message);
         InputStream in;
         if (body instanceof jakarta.mail.Part part) {

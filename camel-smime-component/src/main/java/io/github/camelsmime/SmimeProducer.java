@@ -23,11 +23,12 @@ public class SmimeProducer extends DefaultProducer {
     @Override
     public void process(Exchange exchange) throws Exception {
         SmimeOperation op = endpoint.operation();
-        ExchangeBinding.plainMessage(exchange);
+        org.apache.camel.Message message = ExchangeBinding.target(exchange);
+        exchange.setMessage(message);
         Object body = ExchangeBinding.replayableBody(exchange);
         Object result = op.isProtecting()
                 ? SmimeProcessing.protect(engine, endpoint.getConfiguration(), op, exchange, body)
-                : SmimeProcessing.open(engine, endpoint.getConfiguration(), op, exchange, body);
-        exchange.getMessage().setBody(result);
+                : SmimeProcessing.open(engine, endpoint.getConfiguration(), op, exchange, message, body);
+        message.setBody(result);
     }
 }
