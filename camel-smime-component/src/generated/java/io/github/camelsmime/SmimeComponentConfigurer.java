@@ -100,7 +100,7 @@ public class SmimeComponentConfigurer extends PropertyConfigurerSupport implemen
         case "requirerevocationstatus":
         case "requireRevocationStatus": getOrCreateConfiguration(target).setRequireRevocationStatus(property(camelContext, boolean.class, value)); return true;
         case "requiresigned":
-        case "requireSigned": getOrCreateConfiguration(target).setRequireSigned(property(camelContext, boolean.class, value)); return true;
+        case "requireSigned": getOrCreateConfiguration(target).setRequireSigned(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "revocationcacheseconds":
         case "revocationCacheSeconds": getOrCreateConfiguration(target).setRevocationCacheSeconds(property(camelContext, int.class, value)); return true;
         case "revocationtimeoutmillis":
@@ -208,7 +208,7 @@ public class SmimeComponentConfigurer extends PropertyConfigurerSupport implemen
         case "requirerevocationstatus":
         case "requireRevocationStatus": return boolean.class;
         case "requiresigned":
-        case "requireSigned": return boolean.class;
+        case "requireSigned": return java.lang.Boolean.class;
         case "revocationcacheseconds":
         case "revocationCacheSeconds": return int.class;
         case "revocationtimeoutmillis":
@@ -317,7 +317,7 @@ public class SmimeComponentConfigurer extends PropertyConfigurerSupport implemen
         case "requirerevocationstatus":
         case "requireRevocationStatus": return getOrCreateConfiguration(target).isRequireRevocationStatus();
         case "requiresigned":
-        case "requireSigned": return getOrCreateConfiguration(target).isRequireSigned();
+        case "requireSigned": return getOrCreateConfiguration(target).getRequireSigned();
         case "revocationcacheseconds":
         case "revocationCacheSeconds": return getOrCreateConfiguration(target).getRevocationCacheSeconds();
         case "revocationtimeoutmillis":

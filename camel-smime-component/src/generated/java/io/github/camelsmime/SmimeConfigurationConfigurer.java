@@ -56,7 +56,7 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         map.put("Recipients", java.lang.String.class);
         map.put("ReportOnly", boolean.class);
         map.put("RequireRevocationStatus", boolean.class);
-        map.put("RequireSigned", boolean.class);
+        map.put("RequireSigned", java.lang.Boolean.class);
         map.put("RevocationCacheSeconds", int.class);
         map.put("RevocationTimeoutMillis", int.class);
         map.put("SenderBinding", java.lang.String.class);
@@ -144,7 +144,7 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         case "requirerevocationstatus":
         case "requireRevocationStatus": target.setRequireRevocationStatus(property(camelContext, boolean.class, value)); return true;
         case "requiresigned":
-        case "requireSigned": target.setRequireSigned(property(camelContext, boolean.class, value)); return true;
+        case "requireSigned": target.setRequireSigned(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "revocationcacheseconds":
         case "revocationCacheSeconds": target.setRevocationCacheSeconds(property(camelContext, int.class, value)); return true;
         case "revocationtimeoutmillis":
@@ -252,7 +252,7 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         case "requirerevocationstatus":
         case "requireRevocationStatus": return boolean.class;
         case "requiresigned":
-        case "requireSigned": return boolean.class;
+        case "requireSigned": return java.lang.Boolean.class;
         case "revocationcacheseconds":
         case "revocationCacheSeconds": return int.class;
         case "revocationtimeoutmillis":
@@ -356,7 +356,7 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         case "requirerevocationstatus":
         case "requireRevocationStatus": return target.isRequireRevocationStatus();
         case "requiresigned":
-        case "requireSigned": return target.isRequireSigned();
+        case "requireSigned": return target.getRequireSigned();
         case "revocationcacheseconds":
         case "revocationCacheSeconds": return target.getRevocationCacheSeconds();
         case "revocationtimeoutmillis":

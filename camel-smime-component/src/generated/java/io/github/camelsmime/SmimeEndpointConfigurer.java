@@ -90,7 +90,7 @@ public class SmimeEndpointConfigurer extends PropertyConfigurerSupport implement
         case "requirerevocationstatus":
         case "requireRevocationStatus": target.getConfiguration().setRequireRevocationStatus(property(camelContext, boolean.class, value)); return true;
         case "requiresigned":
-        case "requireSigned": target.getConfiguration().setRequireSigned(property(camelContext, boolean.class, value)); return true;
+        case "requireSigned": target.getConfiguration().setRequireSigned(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "revocationcacheseconds":
         case "revocationCacheSeconds": target.getConfiguration().setRevocationCacheSeconds(property(camelContext, int.class, value)); return true;
         case "revocationtimeoutmillis":
@@ -195,7 +195,7 @@ public class SmimeEndpointConfigurer extends PropertyConfigurerSupport implement
         case "requirerevocationstatus":
         case "requireRevocationStatus": return boolean.class;
         case "requiresigned":
-        case "requireSigned": return boolean.class;
+        case "requireSigned": return java.lang.Boolean.class;
         case "revocationcacheseconds":
         case "revocationCacheSeconds": return int.class;
         case "revocationtimeoutmillis":
@@ -301,7 +301,7 @@ public class SmimeEndpointConfigurer extends PropertyConfigurerSupport implement
         case "requirerevocationstatus":
         case "requireRevocationStatus": return target.getConfiguration().isRequireRevocationStatus();
         case "requiresigned":
-        case "requireSigned": return target.getConfiguration().isRequireSigned();
+        case "requireSigned": return target.getConfiguration().getRequireSigned();
         case "revocationcacheseconds":
         case "revocationCacheSeconds": return target.getConfiguration().getRevocationCacheSeconds();
         case "revocationtimeoutmillis":

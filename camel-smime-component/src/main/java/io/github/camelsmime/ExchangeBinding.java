@@ -66,6 +66,17 @@ final class ExchangeBinding {
                 MessageAssembler.Format.parse(cfg.getInputFormat()));
     }
 
+    /** A missing or empty body is bad input like any other: a typed error, not a type-conversion failure. */
+    static void requireBody(Object body) {
+        boolean empty = body == null || body instanceof byte[] bytes && bytes.length == 0
+                || body instanceof CharSequence text && text.isEmpty()
+                || body instanceof StreamCache cache && cache.length() == 0;
+        if (empty) {
+            throw new SmimeFormatException("The message body is empty: there is no message to "
+                    + "process");
+        }
+    }
+
     /**
      * The body as a stream; a {@code byte[]} body as a stream the spools read in place (the exchange hands the array
      * over for the time of the operation, as to any processor) instead of copying it first.

@@ -183,9 +183,13 @@ public class SmimeConfiguration implements Cloneable {
                     + " value) at the top of the opened message. Incoming Authentication-Results fields that claim an"
                     + " smime result are removed from the opened message either way.")
     private boolean addAuthenticationResults;
-    @UriParam(label = "verify", defaultValue = "false",
-              description = "unwrap only: fail with SmimeSignatureException when the content is not signed.")
-    private boolean requireSigned;
+    @UriParam(label = "verify", defaultValue = "true",
+              description = "Fail with SmimeSignatureException (check not-signed) unless the content is covered by a"
+                    + " valid, trusted signature (fail closed). The default true holds for unwrap and the data"
+                    + " format's unmarshal; decrypt only decrypts unless requireSigned=true is set on it; verify always"
+                    + " requires a signature. requireSigned=false or reportOnly=true are the explicit ways to let"
+                    + " unsigned content through unwrap.")
+    private Boolean requireSigned;
     @UriParam(label = "verify", defaultValue = "8",
               description = "How many S/MIME layers unwrap opens before it fails with SmimeLimitException.")
     private int maxDepth = 8;
@@ -467,11 +471,19 @@ public class SmimeConfiguration implements Cloneable {
         this.intermediateCertificates = intermediateCertificates;
     }
 
-    public boolean isRequireSigned() {
+    public Boolean getRequireSigned() {
         return requireSigned;
     }
 
-    public void setRequireSigned(boolean requireSigned) {
+    /** Whether {@code operation} insists on a signature: as configured, else only unwrap and verify do. */
+    public boolean requiresSignature(SmimeOperation operation) {
+        if (operation == SmimeOperation.verify) {
+            return true;
+        }
+        return requireSigned != null ? requireSigned : operation == SmimeOperation.unwrap;
+    }
+
+    public void setRequireSigned(Boolean requireSigned) {
         this.requireSigned = requireSigned;
     }
 

@@ -157,7 +157,7 @@ public final class SmimeEngine {
 
     /** Verify, decrypt or unwrap; the caller closes the result when the content has been consumed. */
     public Unwrapper.Opened open(SmimeOperation operation, InputStream in) {
-        return unwrapper.open(in, operation, cfg.isRequireSigned(), cfg.isReportOnly());
+        return unwrapper.open(in, operation, cfg.requiresSignature(operation), cfg.isReportOnly());
     }
 
     private void requireSigner(SmimeOperation operation) {

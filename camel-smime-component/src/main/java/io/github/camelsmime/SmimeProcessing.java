@@ -21,6 +21,7 @@ final class SmimeProcessing {
 
     static void protect(SmimeEngine engine, SmimeConfiguration cfg, SmimeOperation op, Exchange exchange,
             Object body, OutputStream out) throws Exception {
+        ExchangeBinding.requireBody(body);
         try {
             engine.protect(op, ExchangeBinding.input(exchange, body, cfg), out);
         } catch (Exception e) {
@@ -55,6 +56,7 @@ final class SmimeProcessing {
     /** Opens the body; returns the new body, or the original one when a failure was only reported. */
     static Object open(SmimeEngine engine, SmimeConfiguration cfg, SmimeOperation op, Exchange exchange,
             Message message, Object body) throws Exception {
+        ExchangeBinding.requireBody(body);
         ExchangeBinding.removeIncomingVerdictHeaders(message);
         InputStream in;
         if (body instanceof jakarta.mail.Part part) {
