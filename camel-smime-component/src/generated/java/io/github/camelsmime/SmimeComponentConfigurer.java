@@ -68,13 +68,13 @@ public class SmimeComponentConfigurer extends PropertyConfigurerSupport implemen
         case "encrypttoself":
         case "encryptToSelf": getOrCreateConfiguration(target).setEncryptToSelf(property(camelContext, boolean.class, value)); return true;
         case "encryptionalgorithm":
-        case "encryptionAlgorithm": getOrCreateConfiguration(target).setEncryptionAlgorithm(property(camelContext, java.lang.String.class, value)); return true;
+        case "encryptionAlgorithm": getOrCreateConfiguration(target).setEncryptionAlgorithm(property(camelContext, io.github.camelsmime.encrypt.ContentEncryption.class, value)); return true;
         case "inputformat":
-        case "inputFormat": getOrCreateConfiguration(target).setInputFormat(property(camelContext, java.lang.String.class, value)); return true;
+        case "inputFormat": getOrCreateConfiguration(target).setInputFormat(property(camelContext, io.github.camelsmime.mime.MessageAssembler.Format.class, value)); return true;
         case "intermediatecertificates":
         case "intermediateCertificates": getOrCreateConfiguration(target).setIntermediateCertificates(property(camelContext, java.lang.String.class, value)); return true;
         case "keyencryptionalgorithm":
-        case "keyEncryptionAlgorithm": getOrCreateConfiguration(target).setKeyEncryptionAlgorithm(property(camelContext, java.lang.String.class, value)); return true;
+        case "keyEncryptionAlgorithm": getOrCreateConfiguration(target).setKeyEncryptionAlgorithm(property(camelContext, io.github.camelsmime.encrypt.KeyEncryption.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxdepth":
@@ -106,7 +106,7 @@ public class SmimeComponentConfigurer extends PropertyConfigurerSupport implemen
         case "revocationtimeoutmillis":
         case "revocationTimeoutMillis": getOrCreateConfiguration(target).setRevocationTimeoutMillis(property(camelContext, int.class, value)); return true;
         case "senderbinding":
-        case "senderBinding": getOrCreateConfiguration(target).setSenderBinding(property(camelContext, java.lang.String.class, value)); return true;
+        case "senderBinding": getOrCreateConfiguration(target).setSenderBinding(property(camelContext, io.github.camelsmime.trust.SenderBinding.Mode.class, value)); return true;
         case "signaturealgorithm":
         case "signatureAlgorithm": getOrCreateConfiguration(target).setSignatureAlgorithm(property(camelContext, java.lang.String.class, value)); return true;
         case "signeralias":
@@ -176,13 +176,13 @@ public class SmimeComponentConfigurer extends PropertyConfigurerSupport implemen
         case "encrypttoself":
         case "encryptToSelf": return boolean.class;
         case "encryptionalgorithm":
-        case "encryptionAlgorithm": return java.lang.String.class;
+        case "encryptionAlgorithm": return io.github.camelsmime.encrypt.ContentEncryption.class;
         case "inputformat":
-        case "inputFormat": return java.lang.String.class;
+        case "inputFormat": return io.github.camelsmime.mime.MessageAssembler.Format.class;
         case "intermediatecertificates":
         case "intermediateCertificates": return java.lang.String.class;
         case "keyencryptionalgorithm":
-        case "keyEncryptionAlgorithm": return java.lang.String.class;
+        case "keyEncryptionAlgorithm": return io.github.camelsmime.encrypt.KeyEncryption.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxdepth":
@@ -214,7 +214,7 @@ public class SmimeComponentConfigurer extends PropertyConfigurerSupport implemen
         case "revocationtimeoutmillis":
         case "revocationTimeoutMillis": return int.class;
         case "senderbinding":
-        case "senderBinding": return java.lang.String.class;
+        case "senderBinding": return io.github.camelsmime.trust.SenderBinding.Mode.class;
         case "signaturealgorithm":
         case "signatureAlgorithm": return java.lang.String.class;
         case "signeralias":

@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
-import org.apache.camel.Message;
 import org.apache.camel.spi.DataFormat;
 import org.apache.camel.spi.DataFormatName;
 import org.apache.camel.spi.annotations.Dataformat;
@@ -23,6 +22,8 @@ public class SmimeDataFormat extends ServiceSupport implements DataFormat, DataF
     private CamelContext camelContext;
     private SmimeConfiguration configuration = new SmimeConfiguration();
     private volatile SmimeEngine engine;
+    private volatile SmimeExchangeProcessor marshaller;
+    private volatile SmimeExchangeProcessor unmarshaller;
 
     public SmimeDataFormat() {
     }
@@ -38,30 +39,18 @@ public class SmimeDataFormat extends ServiceSupport implements DataFormat, DataF
 
     @Override
     public void marshal(Exchange exchange, Object graph, OutputStream stream) throws Exception {
-        SmimeEngine e = engine();
-        SmimeProcessing.protect(e, configuration, e.defaultMarshalOperation(), exchange, graph, stream);
+        marshaller().marshal(exchange, graph, stream);
     }
 
     @Override
     public Object unmarshal(Exchange exchange, InputStream stream) throws Exception {
-        return unmarshal(exchange, (Object) stream);
+        return unmarshaller().unmarshal(exchange, stream);
     }
 
-    /**
-     * Takes the body as it is (a mail from camel-mail keeps its headers, which its InputStream conversion would
-     * drop). Camel's unmarshal processor writes the result on the message it held before calling: the message is
-     * never swapped under it; when the verdict needs a plain message, that message is the result.
-     */
+    /** Takes the body as it is: a mail from camel-mail keeps its headers, which its InputStream conversion drops. */
     @Override
     public Object unmarshal(Exchange exchange, Object body) throws Exception {
-        Message current = exchange.getMessage();
-        Message target = ExchangeBinding.target(exchange);
-        Object result = SmimeProcessing.open(engine(), configuration, SmimeOperation.unwrap, exchange, target, body);
-        if (target == current) {
-            return result;
-        }
-        target.setBody(result);
-        return target;
+        return unmarshaller().unmarshal(exchange, body);
     }
 
     /**
@@ -82,9 +71,31 @@ public class SmimeDataFormat extends ServiceSupport implements DataFormat, DataF
         return e;
     }
 
+    /** Marshal's operation follows from what is configured (a signer, recipients, compress): decided once. */
+    private SmimeExchangeProcessor marshaller() {
+        SmimeExchangeProcessor m = marshaller;
+        if (m == null) {
+            SmimeEngine e = engine();
+            m = new SmimeExchangeProcessor(e, configuration, e.defaultMarshalOperation());
+            marshaller = m;
+        }
+        return m;
+    }
+
+    private SmimeExchangeProcessor unmarshaller() {
+        SmimeExchangeProcessor u = unmarshaller;
+        if (u == null) {
+            u = new SmimeExchangeProcessor(engine(), configuration, SmimeOperation.unwrap);
+            unmarshaller = u;
+        }
+        return u;
+    }
+
     @Override
-    protected void doStop() {
+    protected synchronized void doStop() {
         engine = null;
+        marshaller = null;
+        unmarshaller = null;
     }
 
     @Override

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -22,8 +21,6 @@ import org.apache.camel.CamelContext;
 import io.github.camelsmime.crypto.CryptoProviders;
 import io.github.camelsmime.decrypt.SmimeDecompressor;
 import io.github.camelsmime.decrypt.SmimeDecryptor;
-import io.github.camelsmime.encrypt.ContentEncryption;
-import io.github.camelsmime.encrypt.KeyEncryption;
 import io.github.camelsmime.encrypt.SmimeCompressor;
 import io.github.camelsmime.encrypt.SmimeEncryptor;
 import io.github.camelsmime.keys.RecipientDirectory;
@@ -69,8 +66,8 @@ public final class SmimeEngine {
         this.hasRecipientSources = keys.hasRecipientSources();
         this.explicitRecipients = keys.explicitRecipients();
         this.directory = keys.recipientDirectory();
-        this.encryptor = new SmimeEncryptor(ContentEncryption.parse(cfg.getEncryptionAlgorithm()),
-                KeyEncryption.valueOf(cfg.getKeyEncryptionAlgorithm().trim().toUpperCase(Locale.ROOT)), providers);
+        this.encryptor = new SmimeEncryptor(cfg.getEncryptionAlgorithm(), cfg.getKeyEncryptionAlgorithm(),
+                providers);
         List<X509Certificate> anchors = keys.trustAnchors();
         List<X509Certificate> intermediates = keys.intermediates();
         List<X509Certificate> configured = new ArrayList<>(anchors);
@@ -78,7 +75,7 @@ public final class SmimeEngine {
         this.unwrapper = new Unwrapper(new SignatureVerifier(providers, configured), new SmimeDecryptor(providers),
                 new SmimeDecompressor(cfg.getMaxInflatedSize()), trustValidator(keys, anchors, intermediates),
                 keys.decryptionKeys(),
-                cfg.getMaxDepth(), new SenderBinding(SenderBinding.Mode.parse(cfg.getSenderBinding())),
+                cfg.getMaxDepth(), new SenderBinding(cfg.getSenderBinding()),
                 cfg.isAllowUnauthenticatedEncryption());
         this.authservId = cfg.getAuthservId() != null && !cfg.getAuthservId().isBlank() ? cfg.getAuthservId().trim()
                 : AuthenticationResults.defaultAuthservId();
@@ -155,9 +152,12 @@ public final class SmimeEngine {
         }
     }
 
-    /** Verify, decrypt or unwrap; the caller closes the result when the content has been consumed. */
+    /**
+     * Verify, decrypt or unwrap; the caller closes the result when the content has been consumed. A verdict with
+     * failures is returned, not thrown: the caller decides (reportOnly) whether to throw it.
+     */
     public Unwrapper.Opened open(SmimeOperation operation, InputStream in) {
-        return unwrapper.open(in, operation, cfg.requiresSignature(operation), cfg.isReportOnly());
+        return unwrapper.open(in, operation, cfg.requiresSignature(operation), true);
     }
 
     private void requireSigner(SmimeOperation operation) {
