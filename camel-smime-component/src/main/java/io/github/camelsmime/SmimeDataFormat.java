@@ -8,15 +8,14 @@ import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.DataFormat;
 import org.apache.camel.spi.DataFormatName;
-import org.apache.camel.spi.annotations.Dataformat;
 import org.apache.camel.support.service.ServiceSupport;
 
 /**
  * The {@code smime} data format. Marshal signs, encrypts, signs-then-encrypts or compresses, chosen by what is
  * configured (a signer, recipients, compress); unmarshal opens every S/MIME layer it finds (like {@code unwrap}).
- * Options are those of {@link SmimeConfiguration}.
+ * Options are those of {@link SmimeConfiguration}. Camel creates it by name as
+ * {@link io.github.camelsmime.dataformat.NamedSmimeDataFormat}.
  */
-@Dataformat("smime")
 public class SmimeDataFormat extends ServiceSupport implements DataFormat, DataFormatName, CamelContextAware {
 
     private CamelContext camelContext;
