@@ -125,33 +125,30 @@ class UnmarshalBehindConsumersTest extends SmimeTestSupport {
         Files.move(tmp, dir.resolve("signed.eml"));
     }
 
+    /** A signed message dropped into the folder of a file route arrives opened at its mock. */
+    private void fileRouteOpens(String folder, String mock) throws Exception {
+        MockEndpoint received = getMockEndpoint(mock);
+        received.expectedMessageCount(1);
+        dropFile(folder, signed());
+        received.assertIsSatisfied(20_000);
+        assertOpened(received);
+    }
+
     @Test
     void fileConsumerThenUnmarshalInJava() throws Exception {
-        MockEndpoint mock = getMockEndpoint("mock:java");
-        mock.expectedMessageCount(1);
-        dropFile("java", signed());
-        mock.assertIsSatisfied(20_000);
-        assertOpened(mock);
+        fileRouteOpens("java", "mock:java");
     }
 
     @Test
     void fileConsumerThenDataformatEndpoint() throws Exception {
-        MockEndpoint mock = getMockEndpoint("mock:endpoint");
-        mock.expectedMessageCount(1);
-        dropFile("endpoint", signed());
-        mock.assertIsSatisfied(20_000);
-        assertOpened(mock);
+        fileRouteOpens("endpoint", "mock:endpoint");
     }
 
     @Test
     void fileConsumerThenUnmarshalInYaml() throws Exception {
         PluginHelper.getRoutesLoader(context).loadRoutes(PluginHelper.getResourceLoader(context)
                 .resolveResource("classpath:routes/smime-yaml-file-unmarshal.yaml"));
-        MockEndpoint mock = getMockEndpoint("mock:yaml");
-        mock.expectedMessageCount(1);
-        dropFile("yaml", signed());
-        mock.assertIsSatisfied(20_000);
-        assertOpened(mock);
+        fileRouteOpens("yaml", "mock:yaml");
     }
 
     @Test
