@@ -70,13 +70,13 @@ public class SmimeComponentConfigurer extends PropertyConfigurerSupport implemen
         case "encrypttoself":
         case "encryptToSelf": getOrCreateConfiguration(target).setEncryptToSelf(property(camelContext, boolean.class, value)); return true;
         case "encryptionalgorithm":
-        case "encryptionAlgorithm": getOrCreateConfiguration(target).setEncryptionAlgorithm(property(camelContext, java.lang.String.class, value)); return true;
+        case "encryptionAlgorithm": getOrCreateConfiguration(target).setEncryptionAlgorithm(property(camelContext, io.github.camelsmime.encrypt.ContentEncryption.class, value)); return true;
         case "inputformat":
-        case "inputFormat": getOrCreateConfiguration(target).setInputFormat(property(camelContext, java.lang.String.class, value)); return true;
+        case "inputFormat": getOrCreateConfiguration(target).setInputFormat(property(camelContext, io.github.camelsmime.mime.MessageAssembler.Format.class, value)); return true;
         case "intermediatecertificates":
         case "intermediateCertificates": getOrCreateConfiguration(target).setIntermediateCertificates(property(camelContext, java.lang.String.class, value)); return true;
         case "keyencryptionalgorithm":
-        case "keyEncryptionAlgorithm": getOrCreateConfiguration(target).setKeyEncryptionAlgorithm(property(camelContext, java.lang.String.class, value)); return true;
+        case "keyEncryptionAlgorithm": getOrCreateConfiguration(target).setKeyEncryptionAlgorithm(property(camelContext, io.github.camelsmime.encrypt.KeyEncryption.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxdepth":
@@ -104,13 +104,13 @@ public class SmimeComponentConfigurer extends PropertyConfigurerSupport implemen
         case "requirerevocationstatus":
         case "requireRevocationStatus": getOrCreateConfiguration(target).setRequireRevocationStatus(property(camelContext, boolean.class, value)); return true;
         case "requiresigned":
-        case "requireSigned": getOrCreateConfiguration(target).setRequireSigned(property(camelContext, boolean.class, value)); return true;
+        case "requireSigned": getOrCreateConfiguration(target).setRequireSigned(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "revocationcacheseconds":
         case "revocationCacheSeconds": getOrCreateConfiguration(target).setRevocationCacheSeconds(property(camelContext, int.class, value)); return true;
         case "revocationtimeoutmillis":
         case "revocationTimeoutMillis": getOrCreateConfiguration(target).setRevocationTimeoutMillis(property(camelContext, int.class, value)); return true;
         case "senderbinding":
-        case "senderBinding": getOrCreateConfiguration(target).setSenderBinding(property(camelContext, java.lang.String.class, value)); return true;
+        case "senderBinding": getOrCreateConfiguration(target).setSenderBinding(property(camelContext, io.github.camelsmime.trust.SenderBinding.Mode.class, value)); return true;
         case "signaturealgorithm":
         case "signatureAlgorithm": getOrCreateConfiguration(target).setSignatureAlgorithm(property(camelContext, java.lang.String.class, value)); return true;
         case "signeralias":
@@ -184,13 +184,13 @@ public class SmimeComponentConfigurer extends PropertyConfigurerSupport implemen
         case "encrypttoself":
         case "encryptToSelf": return boolean.class;
         case "encryptionalgorithm":
-        case "encryptionAlgorithm": return java.lang.String.class;
+        case "encryptionAlgorithm": return io.github.camelsmime.encrypt.ContentEncryption.class;
         case "inputformat":
-        case "inputFormat": return java.lang.String.class;
+        case "inputFormat": return io.github.camelsmime.mime.MessageAssembler.Format.class;
         case "intermediatecertificates":
         case "intermediateCertificates": return java.lang.String.class;
         case "keyencryptionalgorithm":
-        case "keyEncryptionAlgorithm": return java.lang.String.class;
+        case "keyEncryptionAlgorithm": return io.github.camelsmime.encrypt.KeyEncryption.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxdepth":
@@ -218,13 +218,13 @@ public class SmimeComponentConfigurer extends PropertyConfigurerSupport implemen
         case "requirerevocationstatus":
         case "requireRevocationStatus": return boolean.class;
         case "requiresigned":
-        case "requireSigned": return boolean.class;
+        case "requireSigned": return java.lang.Boolean.class;
         case "revocationcacheseconds":
         case "revocationCacheSeconds": return int.class;
         case "revocationtimeoutmillis":
         case "revocationTimeoutMillis": return int.class;
         case "senderbinding":
-        case "senderBinding": return java.lang.String.class;
+        case "senderBinding": return io.github.camelsmime.trust.SenderBinding.Mode.class;
         case "signaturealgorithm":
         case "signatureAlgorithm": return java.lang.String.class;
         case "signeralias":
@@ -333,7 +333,7 @@ public class SmimeComponentConfigurer extends PropertyConfigurerSupport implemen
         case "requirerevocationstatus":
         case "requireRevocationStatus": return getOrCreateConfiguration(target).isRequireRevocationStatus();
         case "requiresigned":
-        case "requireSigned": return getOrCreateConfiguration(target).isRequireSigned();
+        case "requireSigned": return getOrCreateConfiguration(target).getRequireSigned();
         case "revocationcacheseconds":
         case "revocationCacheSeconds": return getOrCreateConfiguration(target).getRevocationCacheSeconds();
         case "revocationtimeoutmillis":

@@ -41,10 +41,10 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         map.put("EnableCrlDistributionPoints", boolean.class);
         map.put("EnableOcsp", boolean.class);
         map.put("EncryptToSelf", boolean.class);
-        map.put("EncryptionAlgorithm", java.lang.String.class);
-        map.put("InputFormat", java.lang.String.class);
+        map.put("EncryptionAlgorithm", io.github.camelsmime.encrypt.ContentEncryption.class);
+        map.put("InputFormat", io.github.camelsmime.mime.MessageAssembler.Format.class);
         map.put("IntermediateCertificates", java.lang.String.class);
-        map.put("KeyEncryptionAlgorithm", java.lang.String.class);
+        map.put("KeyEncryptionAlgorithm", io.github.camelsmime.encrypt.KeyEncryption.class);
         map.put("MaxDepth", int.class);
         map.put("MaxInflatedSize", long.class);
         map.put("MinimumRsaKeySize", int.class);
@@ -58,10 +58,10 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         map.put("Recipients", java.lang.String.class);
         map.put("ReportOnly", boolean.class);
         map.put("RequireRevocationStatus", boolean.class);
-        map.put("RequireSigned", boolean.class);
+        map.put("RequireSigned", java.lang.Boolean.class);
         map.put("RevocationCacheSeconds", int.class);
         map.put("RevocationTimeoutMillis", int.class);
-        map.put("SenderBinding", java.lang.String.class);
+        map.put("SenderBinding", io.github.camelsmime.trust.SenderBinding.Mode.class);
         map.put("SignatureAlgorithm", java.lang.String.class);
         map.put("SignerAlias", java.lang.String.class);
         map.put("SignerCertificate", java.lang.String.class);
@@ -119,13 +119,13 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         case "encrypttoself":
         case "encryptToSelf": target.setEncryptToSelf(property(camelContext, boolean.class, value)); return true;
         case "encryptionalgorithm":
-        case "encryptionAlgorithm": target.setEncryptionAlgorithm(property(camelContext, java.lang.String.class, value)); return true;
+        case "encryptionAlgorithm": target.setEncryptionAlgorithm(property(camelContext, io.github.camelsmime.encrypt.ContentEncryption.class, value)); return true;
         case "inputformat":
-        case "inputFormat": target.setInputFormat(property(camelContext, java.lang.String.class, value)); return true;
+        case "inputFormat": target.setInputFormat(property(camelContext, io.github.camelsmime.mime.MessageAssembler.Format.class, value)); return true;
         case "intermediatecertificates":
         case "intermediateCertificates": target.setIntermediateCertificates(property(camelContext, java.lang.String.class, value)); return true;
         case "keyencryptionalgorithm":
-        case "keyEncryptionAlgorithm": target.setKeyEncryptionAlgorithm(property(camelContext, java.lang.String.class, value)); return true;
+        case "keyEncryptionAlgorithm": target.setKeyEncryptionAlgorithm(property(camelContext, io.github.camelsmime.encrypt.KeyEncryption.class, value)); return true;
         case "maxdepth":
         case "maxDepth": target.setMaxDepth(property(camelContext, int.class, value)); return true;
         case "maxinflatedsize":
@@ -151,13 +151,13 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         case "requirerevocationstatus":
         case "requireRevocationStatus": target.setRequireRevocationStatus(property(camelContext, boolean.class, value)); return true;
         case "requiresigned":
-        case "requireSigned": target.setRequireSigned(property(camelContext, boolean.class, value)); return true;
+        case "requireSigned": target.setRequireSigned(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "revocationcacheseconds":
         case "revocationCacheSeconds": target.setRevocationCacheSeconds(property(camelContext, int.class, value)); return true;
         case "revocationtimeoutmillis":
         case "revocationTimeoutMillis": target.setRevocationTimeoutMillis(property(camelContext, int.class, value)); return true;
         case "senderbinding":
-        case "senderBinding": target.setSenderBinding(property(camelContext, java.lang.String.class, value)); return true;
+        case "senderBinding": target.setSenderBinding(property(camelContext, io.github.camelsmime.trust.SenderBinding.Mode.class, value)); return true;
         case "signaturealgorithm":
         case "signatureAlgorithm": target.setSignatureAlgorithm(property(camelContext, java.lang.String.class, value)); return true;
         case "signeralias":
@@ -233,13 +233,13 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         case "encrypttoself":
         case "encryptToSelf": return boolean.class;
         case "encryptionalgorithm":
-        case "encryptionAlgorithm": return java.lang.String.class;
+        case "encryptionAlgorithm": return io.github.camelsmime.encrypt.ContentEncryption.class;
         case "inputformat":
-        case "inputFormat": return java.lang.String.class;
+        case "inputFormat": return io.github.camelsmime.mime.MessageAssembler.Format.class;
         case "intermediatecertificates":
         case "intermediateCertificates": return java.lang.String.class;
         case "keyencryptionalgorithm":
-        case "keyEncryptionAlgorithm": return java.lang.String.class;
+        case "keyEncryptionAlgorithm": return io.github.camelsmime.encrypt.KeyEncryption.class;
         case "maxdepth":
         case "maxDepth": return int.class;
         case "maxinflatedsize":
@@ -265,13 +265,13 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         case "requirerevocationstatus":
         case "requireRevocationStatus": return boolean.class;
         case "requiresigned":
-        case "requireSigned": return boolean.class;
+        case "requireSigned": return java.lang.Boolean.class;
         case "revocationcacheseconds":
         case "revocationCacheSeconds": return int.class;
         case "revocationtimeoutmillis":
         case "revocationTimeoutMillis": return int.class;
         case "senderbinding":
-        case "senderBinding": return java.lang.String.class;
+        case "senderBinding": return io.github.camelsmime.trust.SenderBinding.Mode.class;
         case "signaturealgorithm":
         case "signatureAlgorithm": return java.lang.String.class;
         case "signeralias":
@@ -375,7 +375,7 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         case "requirerevocationstatus":
         case "requireRevocationStatus": return target.isRequireRevocationStatus();
         case "requiresigned":
-        case "requireSigned": return target.isRequireSigned();
+        case "requireSigned": return target.getRequireSigned();
         case "revocationcacheseconds":
         case "revocationCacheSeconds": return target.getRevocationCacheSeconds();
         case "revocationtimeoutmillis":

@@ -60,13 +60,13 @@ public class SmimeEndpointConfigurer extends PropertyConfigurerSupport implement
         case "encrypttoself":
         case "encryptToSelf": target.getConfiguration().setEncryptToSelf(property(camelContext, boolean.class, value)); return true;
         case "encryptionalgorithm":
-        case "encryptionAlgorithm": target.getConfiguration().setEncryptionAlgorithm(property(camelContext, java.lang.String.class, value)); return true;
+        case "encryptionAlgorithm": target.getConfiguration().setEncryptionAlgorithm(property(camelContext, io.github.camelsmime.encrypt.ContentEncryption.class, value)); return true;
         case "inputformat":
-        case "inputFormat": target.getConfiguration().setInputFormat(property(camelContext, java.lang.String.class, value)); return true;
+        case "inputFormat": target.getConfiguration().setInputFormat(property(camelContext, io.github.camelsmime.mime.MessageAssembler.Format.class, value)); return true;
         case "intermediatecertificates":
         case "intermediateCertificates": target.getConfiguration().setIntermediateCertificates(property(camelContext, java.lang.String.class, value)); return true;
         case "keyencryptionalgorithm":
-        case "keyEncryptionAlgorithm": target.getConfiguration().setKeyEncryptionAlgorithm(property(camelContext, java.lang.String.class, value)); return true;
+        case "keyEncryptionAlgorithm": target.getConfiguration().setKeyEncryptionAlgorithm(property(camelContext, io.github.camelsmime.encrypt.KeyEncryption.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxdepth":
@@ -94,13 +94,13 @@ public class SmimeEndpointConfigurer extends PropertyConfigurerSupport implement
         case "requirerevocationstatus":
         case "requireRevocationStatus": target.getConfiguration().setRequireRevocationStatus(property(camelContext, boolean.class, value)); return true;
         case "requiresigned":
-        case "requireSigned": target.getConfiguration().setRequireSigned(property(camelContext, boolean.class, value)); return true;
+        case "requireSigned": target.getConfiguration().setRequireSigned(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "revocationcacheseconds":
         case "revocationCacheSeconds": target.getConfiguration().setRevocationCacheSeconds(property(camelContext, int.class, value)); return true;
         case "revocationtimeoutmillis":
         case "revocationTimeoutMillis": target.getConfiguration().setRevocationTimeoutMillis(property(camelContext, int.class, value)); return true;
         case "senderbinding":
-        case "senderBinding": target.getConfiguration().setSenderBinding(property(camelContext, java.lang.String.class, value)); return true;
+        case "senderBinding": target.getConfiguration().setSenderBinding(property(camelContext, io.github.camelsmime.trust.SenderBinding.Mode.class, value)); return true;
         case "signaturealgorithm":
         case "signatureAlgorithm": target.getConfiguration().setSignatureAlgorithm(property(camelContext, java.lang.String.class, value)); return true;
         case "signeralias":
@@ -171,13 +171,13 @@ public class SmimeEndpointConfigurer extends PropertyConfigurerSupport implement
         case "encrypttoself":
         case "encryptToSelf": return boolean.class;
         case "encryptionalgorithm":
-        case "encryptionAlgorithm": return java.lang.String.class;
+        case "encryptionAlgorithm": return io.github.camelsmime.encrypt.ContentEncryption.class;
         case "inputformat":
-        case "inputFormat": return java.lang.String.class;
+        case "inputFormat": return io.github.camelsmime.mime.MessageAssembler.Format.class;
         case "intermediatecertificates":
         case "intermediateCertificates": return java.lang.String.class;
         case "keyencryptionalgorithm":
-        case "keyEncryptionAlgorithm": return java.lang.String.class;
+        case "keyEncryptionAlgorithm": return io.github.camelsmime.encrypt.KeyEncryption.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxdepth":
@@ -205,13 +205,13 @@ public class SmimeEndpointConfigurer extends PropertyConfigurerSupport implement
         case "requirerevocationstatus":
         case "requireRevocationStatus": return boolean.class;
         case "requiresigned":
-        case "requireSigned": return boolean.class;
+        case "requireSigned": return java.lang.Boolean.class;
         case "revocationcacheseconds":
         case "revocationCacheSeconds": return int.class;
         case "revocationtimeoutmillis":
         case "revocationTimeoutMillis": return int.class;
         case "senderbinding":
-        case "senderBinding": return java.lang.String.class;
+        case "senderBinding": return io.github.camelsmime.trust.SenderBinding.Mode.class;
         case "signaturealgorithm":
         case "signatureAlgorithm": return java.lang.String.class;
         case "signeralias":
@@ -317,7 +317,7 @@ public class SmimeEndpointConfigurer extends PropertyConfigurerSupport implement
         case "requirerevocationstatus":
         case "requireRevocationStatus": return target.getConfiguration().isRequireRevocationStatus();
         case "requiresigned":
-        case "requireSigned": return target.getConfiguration().isRequireSigned();
+        case "requireSigned": return target.getConfiguration().getRequireSigned();
         case "revocationcacheseconds":
         case "revocationCacheSeconds": return target.getConfiguration().getRevocationCacheSeconds();
         case "revocationtimeoutmillis":

@@ -26,8 +26,6 @@ import org.apache.camel.support.LRUCacheFactory;
 import io.github.camelsmime.crypto.CryptoProviders;
 import io.github.camelsmime.decrypt.SmimeDecompressor;
 import io.github.camelsmime.decrypt.SmimeDecryptor;
-import io.github.camelsmime.encrypt.ContentEncryption;
-import io.github.camelsmime.encrypt.KeyEncryption;
 import io.github.camelsmime.encrypt.SmimeCompressor;
 import io.github.camelsmime.encrypt.SmimeEncryptor;
 import io.github.camelsmime.keys.Certificates;
@@ -85,8 +83,8 @@ public final class SmimeEngine {
         this.hasRecipientSources = keys.hasRecipientSources();
         this.explicitRecipients = keys.explicitRecipients();
         this.directory = keys.recipientCertificateAccessor();
-        this.encryptor = new SmimeEncryptor(ContentEncryption.parse(cfg.getEncryptionAlgorithm()),
-                KeyEncryption.valueOf(cfg.getKeyEncryptionAlgorithm().trim().toUpperCase(Locale.ROOT)), providers);
+        this.encryptor = new SmimeEncryptor(cfg.getEncryptionAlgorithm(), cfg.getKeyEncryptionAlgorithm(),
+                providers);
         List<X509Certificate> anchors = keys.trustAnchors();
         List<X509Certificate> intermediates = keys.intermediates();
         List<X509Certificate> configured = new ArrayList<>(anchors);
@@ -94,7 +92,7 @@ public final class SmimeEngine {
         this.unwrapper = new Unwrapper(new SignatureVerifier(providers, configured), new SmimeDecryptor(providers),
                 new SmimeDecompressor(cfg.getMaxInflatedSize()), trustValidator(keys, anchors, intermediates),
                 keys.decryptionKeyAccessor(),
-                cfg.getMaxDepth(), new SenderBinding(SenderBinding.Mode.parse(cfg.getSenderBinding())),
+                cfg.getMaxDepth(), new SenderBinding(cfg.getSenderBinding()),
                 cfg.isAllowUnauthenticatedEncryption());
         this.authservId = cfg.getAuthservId() != null && !cfg.getAuthservId().isBlank() ? cfg.getAuthservId().trim()
                 : AuthenticationResults.defaultAuthservId();
@@ -171,9 +169,12 @@ public final class SmimeEngine {
         }
     }
 
-    /** Verify, decrypt or unwrap; the caller closes the result when the content has been consumed. */
+    /**
+     * Verify, decrypt or unwrap; the caller closes the result when the content has been consumed. A verdict with
+     * failures is returned, not thrown: the caller decides (reportOnly) whether to throw it.
+     */
     public Unwrapper.Opened open(SmimeOperation operation, InputStream in) {
-        return unwrapper.open(in, operation, cfg.isRequireSigned(), cfg.isReportOnly());
+        return unwrapper.open(in, operation, cfg.requiresSignature(operation), true);
     }
 
     /** The signer the accessor gives for the message's From address. */
