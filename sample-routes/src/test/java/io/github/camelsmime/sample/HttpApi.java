@@ -1,0 +1,78 @@
+package io.github.camelsmime.sample;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Properties;
+
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import org.apache.camel.util.json.JsonObject;
+import org.apache.camel.util.json.Jsoner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A client of the gateway's HTTP API over a real socket (the JDK HttpClient), with the checks every test needs. */
+final class HttpApi {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final GatewayHarness gateway;
+
+    HttpApi(GatewayHarness gateway) {
+        this.gateway = gateway;
+    }
+
+    HttpResponse<byte[]> post(String path, String token, String contentType, byte[] body) throws Exception {
+        HttpRequest.Builder b = request(path).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        return send(b.build());
+    }
+
+    /** POST with the gateway's token. */
+    HttpResponse<byte[]> post(String path, String contentType, byte[] body) throws Exception {
+        return post(path, GatewayHarness.TOKEN, contentType, body);
+    }
+
+    HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(gateway.httpBase() + path)).timeout(Duration.ofSeconds(60));
+    }
+
+    HttpResponse<byte[]> send(HttpRequest request) throws Exception {
+        return CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    static String text(HttpResponse<byte[]> response) {
+        return new String(response.body(), StandardCharsets.UTF_8);
+    }
+
+    static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The RFC 9457 problem of an error response, after checking its status and media type. */
+    static JsonObject problem(HttpResponse<byte[]> response, int status) throws Exception {
+        assertThat(response.statusCode()).as(text(response)).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonObject json = (JsonObject) Jsoner.deserialize(text(response));
+        assertThat(json.getInteger("status")).isEqualTo(status);
+        assertThat(json.getString("type")).startsWith("urn:camel-smime:problem:");
+        assertThat(json.getString("title")).isNotBlank();
+        return json;
+    }
+
+    /** A 200 answer parsed as the MIME message it carries. */
+    static MimeMessage message(HttpResponse<byte[]> response) throws Exception {
+        assertThat(response.statusCode()).as(text(response)).isEqualTo(200);
+        return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(response.body()));
+    }
+}
