@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 
 import jakarta.mail.Session;
@@ -25,6 +26,14 @@ final class HttpApi {
 
     HttpApi(GatewayHarness gateway) {
         this.gateway = gateway;
+    }
+
+    /** A gateway with only the HTTP API running (no mail, JMS or file routes), plus {@code extra} properties. */
+    static GatewayHarness startHttpOnly(java.nio.file.Path data, Map<String, String> extra) throws Exception {
+        Map<String, String> p = new java.util.HashMap<>(Map.of("mail.enabled", "false", "jms.enabled", "false",
+                "gateway.file.enabled", "false"));
+        p.putAll(extra);
+        return GatewayHarness.start(data, p);
     }
 
     HttpResponse<byte[]> post(String path, String token, String contentType, byte[] body) throws Exception {

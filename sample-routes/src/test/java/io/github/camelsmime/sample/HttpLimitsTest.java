@@ -59,9 +59,8 @@ class HttpLimitsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        gateway = GatewayHarness.start(data, Map.of("http.max.body.size", String.valueOf(LIMIT),
-                "http.idle.timeout", "1", "mail.enabled", "false", "jms.enabled", "false",
-                "gateway.file.enabled", "false"));
+        gateway = HttpApi.startHttpOnly(data, Map.of("http.max.body.size", String.valueOf(LIMIT),
+                "http.idle.timeout", "1"));
         api = new HttpApi(gateway);
     }
 

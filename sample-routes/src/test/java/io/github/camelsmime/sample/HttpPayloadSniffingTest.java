@@ -29,8 +29,7 @@ class HttpPayloadSniffingTest {
 
     @BeforeAll
     static void start() throws Exception {
-        gateway = GatewayHarness.start(data,
-                Map.of("mail.enabled", "false", "jms.enabled", "false", "gateway.file.enabled", "false"));
+        gateway = HttpApi.startHttpOnly(data, Map.of());
         api = new HttpApi(gateway);
     }
 

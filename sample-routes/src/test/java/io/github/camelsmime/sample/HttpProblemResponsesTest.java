@@ -37,8 +37,7 @@ class HttpProblemResponsesTest {
     @BeforeAll
     static void start() throws Exception {
         log = new LogCapture();
-        gateway = GatewayHarness.start(data, Map.of("http.max.body.size", String.valueOf(LIMIT),
-                "mail.enabled", "false", "jms.enabled", "false", "gateway.file.enabled", "false"));
+        gateway = HttpApi.startHttpOnly(data, Map.of("http.max.body.size", String.valueOf(LIMIT)));
         api = new HttpApi(gateway);
     }
 
