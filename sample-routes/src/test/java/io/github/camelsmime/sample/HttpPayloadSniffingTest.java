@@ -77,4 +77,31 @@ class HttpPayloadSniffingTest {
         HttpResponse<byte[]> verified = api.post("/smime/verify", "message/rfc822", signed.body());
         assertThat(text(verified)).contains("The report.");
     }
+
+    @Test
+    void anUndeclaredBodyIsAPayloadToo() throws Exception {
+        HttpResponse<byte[]> signed = api.post("/smime/sign?to=bob%40example.com", null,
+                bytes(LOOKS_LIKE_A_MESSAGE));
+        assertThat(HttpApi.message(signed).getHeader("To")).containsExactly("bob@example.com");
+        HttpResponse<byte[]> verified = api.post("/smime/verify", "message/rfc822", signed.body());
+        assertThat(verified.statusCode()).as(text(verified)).isEqualTo(200);
+        assertThat(verified.headers().firstValue("X-Smime-Trusted")).hasValue("true");
+        // an opaque payload travels base64: decoded, the header-like lines are content
+        MimeMessage content = HttpApi.message(verified);
+        assertThat(new String(content.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                .isEqualTo(LOOKS_LIKE_A_MESSAGE);
+    }
+
+    @Test
+    void aDeclaredMultipartIsSignedAsThatMultipart() throws Exception {
+        String multipart = "--b1\r\nContent-Type: text/plain\r\n\r\npart one\r\n"
+                + "--b1\r\nContent-Type: text/plain\r\n\r\npart two\r\n--b1--\r\n";
+        HttpResponse<byte[]> signed = api.post("/smime/sign", "multipart/mixed; boundary=b1", bytes(multipart));
+        assertThat(signed.statusCode()).as(text(signed)).isEqualTo(200);
+        HttpResponse<byte[]> verified = api.post("/smime/verify", "message/rfc822", signed.body());
+        MimeMessage content = HttpApi.message(verified);
+        assertThat(content.getContentType()).startsWith("multipart/mixed");
+        assertThat(((jakarta.mail.internet.MimeMultipart) content.getContent()).getCount()).isEqualTo(2);
+        assertThat(text(verified)).contains("part one").contains("part two");
+    }
 }

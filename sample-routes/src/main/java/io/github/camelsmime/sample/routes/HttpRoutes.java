@@ -60,19 +60,16 @@ public class HttpRoutes extends RouteBuilder {
 
         onException(Exception.class).handled(true).process(HttpRoutes::problem);
 
-        post("sign").process(messageFields).process(auth).process(HttpRoutes::requireBody)
+        post("sign").process(messageFields).process(auth).process(HttpRoutes::requirePayload)
                 .process(e -> {
                     if (e.getMessage().getHeader("From") == null) {
                         e.getMessage().setHeader("From", signer);
                     }
                 })
-                .choice()
-                    .when(HttpRoutes::declaredMessage).to(uris.sign("mime"))
-                    .otherwise().to(uris.sign("raw"))
-                .end()
+                .to(uris.sign("auto"))
                 .process(respond("message/rfc822"));
 
-        post("encrypt").process(messageFields).process(auth).process(HttpRoutes::requireBody)
+        post("encrypt").process(messageFields).process(auth).process(HttpRoutes::requirePayload)
                 .process(e -> {
                     String to = e.getMessage().getHeader("To", String.class);
                     String cc = e.getMessage().getHeader("Cc", String.class);
@@ -80,10 +77,7 @@ public class HttpRoutes extends RouteBuilder {
                         throw new BadRequestException("no recipient: give ?to=address (or a To header in the message)");
                     }
                 })
-                .choice()
-                    .when(HttpRoutes::declaredMessage).to(uris.encrypt(null, "mime"))
-                    .otherwise().to(uris.encrypt(null, "raw"))
-                .end()
+                .to(uris.encrypt(null, "auto"))
                 .process(respond("message/rfc822"));
 
         post("verify").process(noFields).process(auth).process(HttpRoutes::requireMessage)
@@ -112,6 +106,18 @@ public class HttpRoutes extends RouteBuilder {
             throw new BadRequestException("empty request body");
         }
         exchange.getMessage().setBody(body);
+    }
+
+    /**
+     * sign and encrypt take a body as it is declared (the component's inputFormat=auto reads a declared type as a
+     * payload, message/rfc822 as a message); an undeclared body is a payload too (RFC 9110: application/octet-stream)
+     * and is never searched for header lines.
+     */
+    static void requirePayload(Exchange exchange) {
+        requireBody(exchange);
+        if (exchange.getMessage().getHeader(Exchange.CONTENT_TYPE) == null) {
+            exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/octet-stream");
+        }
     }
 
     /** verify and decrypt take S/MIME messages: a body without a MIME header block is malformed, not unsigned. */
