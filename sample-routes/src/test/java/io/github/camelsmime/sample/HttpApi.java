@@ -6,34 +6,66 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.Properties;
 
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.camel.util.json.JsonObject;
 import org.apache.camel.util.json.Jsoner;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A client of the gateway's HTTP API over a real socket (the JDK HttpClient), with the checks every test needs. */
-final class HttpApi {
+/**
+ * A gateway with only the HTTP API running (no mail, JMS or file routes), started once per test class in a temporary
+ * folder that is deleted afterwards (it holds the demo PKI's private keys), and a client of its API over a real socket
+ * (the JDK HttpClient) with the checks every test needs. Use as {@code @RegisterExtension static final HttpApi}.
+ */
+final class HttpApi implements BeforeAllCallback, AfterAllCallback {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private final GatewayHarness gateway;
+    private final Map<String, String> properties;
+    private Path data;
+    private GatewayHarness gateway;
 
-    HttpApi(GatewayHarness gateway) {
-        this.gateway = gateway;
+    /** @param extra gateway properties on top of the HTTP-only defaults */
+    HttpApi(Map<String, String> extra) {
+        properties = new HashMap<>(Map.of("mail.enabled", "false", "jms.enabled", "false",
+                "gateway.file.enabled", "false"));
+        properties.putAll(extra);
     }
 
-    /** A gateway with only the HTTP API running (no mail, JMS or file routes), plus {@code extra} properties. */
-    static GatewayHarness startHttpOnly(java.nio.file.Path data, Map<String, String> extra) throws Exception {
-        Map<String, String> p = new java.util.HashMap<>(Map.of("mail.enabled", "false", "jms.enabled", "false",
-                "gateway.file.enabled", "false"));
-        p.putAll(extra);
-        return GatewayHarness.start(data, p);
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        data = Files.createTempDirectory("gateway-http");
+        gateway = GatewayHarness.start(data, properties);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        try {
+            if (gateway != null) {
+                gateway.close();
+            }
+        } finally {
+            try (Stream<Path> files = Files.walk(data)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    GatewayHarness gateway() {
+        return gateway;
     }
 
     HttpResponse<byte[]> post(String path, String token, String contentType, byte[] body) throws Exception {

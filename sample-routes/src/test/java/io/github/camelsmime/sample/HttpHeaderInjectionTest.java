@@ -3,7 +3,6 @@ package io.github.camelsmime.sample;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -11,10 +10,8 @@ import java.util.Map;
 
 import jakarta.mail.Header;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static io.github.camelsmime.sample.HttpApi.bytes;
 import static io.github.camelsmime.sample.HttpApi.problem;
@@ -26,23 +23,8 @@ class HttpHeaderInjectionTest {
 
     private static final String CONTENT = "The real, signed content.\r\n";
 
-    @TempDir
-    static Path data;
-    static GatewayHarness gateway;
-    static HttpApi api;
-
-    @BeforeAll
-    static void start() throws Exception {
-        gateway = HttpApi.startHttpOnly(data, Map.of());
-        api = new HttpApi(gateway);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (gateway != null) {
-            gateway.close();
-        }
-    }
+    @RegisterExtension
+    static final HttpApi api = new HttpApi(Map.of());
 
     private static String q(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);

@@ -8,7 +8,6 @@ import java.math.BigInteger;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.util.Arrays;
@@ -33,10 +32,8 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static io.github.camelsmime.sample.HttpApi.bytes;
 import static io.github.camelsmime.sample.HttpApi.problem;
@@ -52,24 +49,9 @@ class HttpLimitsTest {
     private static final int LIMIT = 4 * 1024 * 1024;
     private static final long FIVE_GIB = 5L << 30;
 
-    @TempDir
-    static Path data;
-    static GatewayHarness gateway;
-    static HttpApi api;
-
-    @BeforeAll
-    static void start() throws Exception {
-        gateway = HttpApi.startHttpOnly(data, Map.of("http.max.body.size", String.valueOf(LIMIT),
+    @RegisterExtension
+    static final HttpApi api = new HttpApi(Map.of("http.max.body.size", String.valueOf(LIMIT),
                 "http.idle.timeout", "1"));
-        api = new HttpApi(gateway);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (gateway != null) {
-            gateway.close();
-        }
-    }
 
     /** Reads one response head (status line and headers) byte by byte, so nothing after it is consumed. */
     private static String readHead(InputStream in) throws IOException {
@@ -84,14 +66,21 @@ class HttpLimitsTest {
         return head.toString(StandardCharsets.ISO_8859_1);
     }
 
+    /** A raw connection with an authorized text/plain POST to sign: its head, the header given, then {@code start}. */
+    private static Socket postHead(String lengthHeader, String start) throws IOException {
+        Socket socket = new Socket("127.0.0.1", api.gateway().httpPort());
+        socket.setSoTimeout(60_000);
+        socket.getOutputStream().write(("POST /smime/sign HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                + GatewayHarness.TOKEN + "\r\nContent-Type: text/plain\r\n" + lengthHeader + "\r\n\r\n" + start)
+                .getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        return socket;
+    }
+
     @Test
     void aHugeChunkedUploadIsCutOffAtTheLimit() throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", gateway.httpPort())) {
-            socket.setSoTimeout(60_000);
+        try (Socket socket = postHead("Transfer-Encoding: chunked", "")) {
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /smime/sign HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + GatewayHarness.TOKEN
-                    + "\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
             AtomicLong sent = new AtomicLong();
             // 5 GiB announced as a stream of 64 KiB chunks; past 1 GiB the server obviously still reads: give up
             CompletableFuture<IOException> writer = CompletableFuture.supplyAsync(() -> {
@@ -122,7 +111,7 @@ class HttpLimitsTest {
     @Test
     void anIdleConnectionIsClosed() throws Exception {
         for (String partial : new String[] {"", "POST /smime/sign HTTP/1.1\r\nHost: 127.0.0.1\r\n"}) {
-            try (Socket socket = new Socket("127.0.0.1", gateway.httpPort())) {
+            try (Socket socket = new Socket("127.0.0.1", api.gateway().httpPort())) {
                 socket.setSoTimeout(20_000);
                 socket.getOutputStream().write(partial.getBytes(StandardCharsets.US_ASCII));
                 socket.getOutputStream().flush();
@@ -139,13 +128,7 @@ class HttpLimitsTest {
 
     @Test
     void aSlowUploadIsClosedWhenItStalls() throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", gateway.httpPort())) {
-            socket.setSoTimeout(20_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST /smime/sign HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + GatewayHarness.TOKEN
-                    + "\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\n\r\nonly a few bytes")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
+        try (Socket socket = postHead("Content-Length: 1000", "only a few bytes")) {
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
             assertThat(answer).doesNotContain("HTTP/1.1 200");
         }

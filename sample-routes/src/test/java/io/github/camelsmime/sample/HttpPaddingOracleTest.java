@@ -22,9 +22,8 @@ import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.cms.EncryptedContentInfo;
 import org.bouncycastle.asn1.cms.EnvelopedData;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static io.github.camelsmime.sample.HttpApi.bytes;
@@ -42,24 +41,9 @@ class HttpPaddingOracleTest {
     private static final int BLOCK = 16;
 
     @TempDir
-    static Path data;
-    @TempDir
     static Path work;
-    static GatewayHarness gateway;
-    static HttpApi api;
-
-    @BeforeAll
-    static void start() throws Exception {
-        gateway = HttpApi.startHttpOnly(data, Map.of());
-        api = new HttpApi(gateway);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (gateway != null) {
-            gateway.close();
-        }
-    }
+    @RegisterExtension
+    static final HttpApi api = new HttpApi(Map.of());
 
     /** A CBC EnvelopedData for {@code user} from openssl, as DER. */
     private static byte[] opensslCbc(String user) throws Exception {
@@ -68,7 +52,7 @@ class HttpPaddingOracleTest {
                 + "The secret numbers are 17, 42 and 4711. Do not tell anyone about them, please.\r\n");
         Path out = work.resolve("cbc-" + user + ".der");
         Openssl.run(work, "cms", "-encrypt", "-binary", "-aes-128-cbc", "-in", plain.toString(), "-outform", "DER",
-                "-out", out.toString(), gateway.pki(user + ".pem").toString());
+                "-out", out.toString(), api.gateway().pki(user + ".pem").toString());
         return Files.readAllBytes(out);
     }
 

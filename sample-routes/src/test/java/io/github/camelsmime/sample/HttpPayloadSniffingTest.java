@@ -3,14 +3,11 @@ package io.github.camelsmime.sample;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Map;
 
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static io.github.camelsmime.sample.HttpApi.bytes;
 import static io.github.camelsmime.sample.HttpApi.text;
@@ -22,23 +19,8 @@ class HttpPayloadSniffingTest {
     private static final String LOOKS_LIKE_A_MESSAGE = "To: eve@evil.example\r\nSubject: pay now\r\n\r\n"
             + "Please transfer the money.\r\n";
 
-    @TempDir
-    static Path data;
-    static GatewayHarness gateway;
-    static HttpApi api;
-
-    @BeforeAll
-    static void start() throws Exception {
-        gateway = HttpApi.startHttpOnly(data, Map.of());
-        api = new HttpApi(gateway);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (gateway != null) {
-            gateway.close();
-        }
-    }
+    @RegisterExtension
+    static final HttpApi api = new HttpApi(Map.of());
 
     @Test
     void textPlainThatLooksLikeHeadersStaysThePayload() throws Exception {

@@ -6,7 +6,6 @@ import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Random;
 
@@ -14,7 +13,7 @@ import org.apache.camel.util.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static io.github.camelsmime.sample.HttpApi.bytes;
 import static io.github.camelsmime.sample.HttpApi.problem;
@@ -28,28 +27,18 @@ class HttpProblemResponsesTest {
 
     private static final int LIMIT = 64 * 1024;
 
-    @TempDir
-    static Path data;
-    static GatewayHarness gateway;
-    static HttpApi api;
+    @RegisterExtension
+    static final HttpApi api = new HttpApi(Map.of("http.max.body.size", String.valueOf(LIMIT)));
     static LogCapture log;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void captureTheLog() {
         log = new LogCapture();
-        gateway = HttpApi.startHttpOnly(data, Map.of("http.max.body.size", String.valueOf(LIMIT)));
-        api = new HttpApi(gateway);
     }
 
     @AfterAll
-    static void stop() throws Exception {
-        try {
-            if (gateway != null) {
-                gateway.close();
-            }
-        } finally {
-            log.close();
-        }
+    static void stopCapturing() {
+        log.close();
     }
 
     private static byte[] random(int size) {
@@ -103,7 +92,7 @@ class HttpProblemResponsesTest {
 
     @Test
     void oversizedRequestHeadIsAProblem() throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", gateway.httpPort())) {
+        try (Socket socket = new Socket("127.0.0.1", api.gateway().httpPort())) {
             socket.setSoTimeout(20_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /smime/sign HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + "a".repeat(64 * 1024)

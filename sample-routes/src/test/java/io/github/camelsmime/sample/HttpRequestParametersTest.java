@@ -3,13 +3,10 @@ package io.github.camelsmime.sample;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static io.github.camelsmime.sample.HttpApi.bytes;
 import static io.github.camelsmime.sample.HttpApi.problem;
@@ -22,23 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class HttpRequestParametersTest {
 
-    @TempDir
-    static Path data;
-    static GatewayHarness gateway;
-    static HttpApi api;
-
-    @BeforeAll
-    static void start() throws Exception {
-        gateway = HttpApi.startHttpOnly(data, Map.of());
-        api = new HttpApi(gateway);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (gateway != null) {
-            gateway.close();
-        }
-    }
+    @RegisterExtension
+    static final HttpApi api = new HttpApi(Map.of());
 
     private static String q(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);

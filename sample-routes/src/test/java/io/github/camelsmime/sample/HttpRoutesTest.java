@@ -1,13 +1,10 @@
 package io.github.camelsmime.sample;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static io.github.camelsmime.sample.HttpApi.bytes;
 import static io.github.camelsmime.sample.HttpApi.text;
@@ -18,23 +15,8 @@ class HttpRoutesTest {
 
     private static final int LIMIT = 64 * 1024;
 
-    @TempDir
-    static Path data;
-    static GatewayHarness gateway;
-    static HttpApi api;
-
-    @BeforeAll
-    static void start() throws Exception {
-        gateway = HttpApi.startHttpOnly(data, Map.of("http.max.body.size", String.valueOf(LIMIT)));
-        api = new HttpApi(gateway);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (gateway != null) {
-            gateway.close();
-        }
-    }
+    @RegisterExtension
+    static final HttpApi api = new HttpApi(Map.of("http.max.body.size", String.valueOf(LIMIT)));
 
     private static HttpResponse<byte[]> post(String path, String token, String contentType, byte[] body)
             throws Exception {
