@@ -110,12 +110,13 @@ public class GatewayBootstrap extends MainListenerSupport {
             if (generated) {
                 token = BearerTokenAuth.generate();
             }
-            registry.bind(HTTP_AUTH, new BearerTokenAuth(token));
+            BearerTokenAuth auth = new BearerTokenAuth(token);
+            registry.bind(HTTP_AUTH, auth);
             String host = s.get(GatewaySettings.HTTP_HOST, "127.0.0.1");
             int port = s.getInt(GatewaySettings.HTTP_PORT, 8080);
             context.addService(new GatewayHttpServer(host, port,
                     s.getLong(GatewaySettings.HTTP_MAX_BODY_SIZE, 10L * 1024 * 1024),
-                    s.getInt(GatewaySettings.HTTP_IDLE_TIMEOUT, 30)), true, true);
+                    s.getInt(GatewaySettings.HTTP_IDLE_TIMEOUT, 30), auth), true, true);
             if (generated) {
                 // the token is an API access token, not key material: printing it is how a user gets it
                 LOG.info("HTTP API on http://{}:{}/smime/(sign|encrypt|verify|decrypt); generated bearer token "

@@ -46,11 +46,15 @@ class HttpLimitsTest {
 
     /** A raw connection with an authorized text/plain POST to sign: its head, the header given, then {@code start}. */
     private static Socket postHead(String lengthHeader, String start) throws IOException {
+        return rawPost("Authorization: Bearer " + GatewayHarness.TOKEN + "\r\n" + lengthHeader, start);
+    }
+
+    /** A raw connection with a text/plain POST to sign: its head with {@code headers}, then {@code start}. */
+    private static Socket rawPost(String headers, String start) throws IOException {
         Socket socket = new Socket("127.0.0.1", api.gateway().httpPort());
         socket.setSoTimeout(60_000);
-        socket.getOutputStream().write(("POST /smime/sign HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
-                + GatewayHarness.TOKEN + "\r\nContent-Type: text/plain\r\n" + lengthHeader + "\r\n\r\n" + start)
-                .getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().write(("POST /smime/sign HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\n"
+                + headers + "\r\n\r\n" + start).getBytes(StandardCharsets.US_ASCII));
         socket.getOutputStream().flush();
         return socket;
     }
@@ -83,6 +87,26 @@ class HttpLimitsTest {
             IOException stopped = writer.get(120, TimeUnit.SECONDS);
             assertThat(stopped).as("the server closed the connection; sent " + sent.get()).isNotNull();
             assertThat(sent.get()).isLessThan(LIMIT + 64L * 1024 * 1024);
+        }
+    }
+
+    @Test
+    void noBodyIsReadWithoutTheToken() throws Exception {
+        try (Socket socket = rawPost("Content-Length: 104857600", "the first of 100 MiB")) {
+            String head = readHead(socket.getInputStream());
+            assertThat(head).startsWith("HTTP/1.1 401").containsIgnoringCase("content-type: application/problem+json")
+                    .containsIgnoringCase("www-authenticate: Bearer");
+            byte[] more = new byte[64 * 1024];
+            long sent = 0;
+            try {
+                while (sent < (1L << 30)) {
+                    socket.getOutputStream().write(more);
+                    sent += more.length;
+                }
+            } catch (IOException closed) {
+                // the server closed the connection instead of reading the upload
+            }
+            assertThat(sent).isLessThan(64L * 1024 * 1024);
         }
     }
 

@@ -61,7 +61,9 @@ class HttpProblemResponsesTest {
     @Test
     void unknownPathIs404() throws Exception {
         problem(api.post("/smime/nothing-here", "text/plain", bytes("x")), 404);
-        problem(api.send(api.request("/").GET().build()), 404);
+        problem(api.send(api.request("/").header("Authorization", "Bearer " + GatewayHarness.TOKEN).GET().build()),
+                404);
+        problem(api.send(api.request("/").GET().build()), 401);
     }
 
     @Test

@@ -36,6 +36,11 @@ public class BearerTokenAuth implements Processor {
     public void process(Exchange exchange) {
         String header = exchange.getMessage().getHeader("Authorization", String.class);
         exchange.getMessage().removeHeader("Authorization");
+        check(header);
+    }
+
+    /** Throws {@link UnauthorizedException} unless the Authorization header value carries the token. */
+    public void check(String header) {
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw new UnauthorizedException("missing bearer token");
         }

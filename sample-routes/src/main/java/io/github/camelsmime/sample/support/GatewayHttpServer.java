@@ -1,5 +1,6 @@
 package io.github.camelsmime.sample.support;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
@@ -24,6 +25,7 @@ import org.apache.camel.support.service.ServiceSupport;
  * The HTTP server under the {@code platform-http} routes, in place of Camel's {@code VertxPlatformHttpServer}, whose
  * Vert.x server options cannot be set. What it adds for hostile clients:
  * <ul>
+ * <li>a request without the bearer token is answered 401 on its head, before any of its body is read;</li>
  * <li>a connection idle (nothing read or written) for {@code idleTimeoutSeconds} is closed, so slow and abandoned
  * connections do not pile up;</li>
  * <li>a body is read up to {@code maxBodySize} only: past it (or at once when Content-Length says so) the answer is
@@ -42,15 +44,18 @@ public class GatewayHttpServer extends ServiceSupport implements CamelContextAwa
     private final int port;
     private final long maxBodySize;
     private final int idleTimeoutSeconds;
+    private final BearerTokenAuth auth;
     private CamelContext camelContext;
     private Vertx vertx;
     private HttpServer server;
 
-    public GatewayHttpServer(String host, int port, long maxBodySize, int idleTimeoutSeconds) {
+    /** @param auth checked on the request head, so that no body of a client without the token is read */
+    public GatewayHttpServer(String host, int port, long maxBodySize, int idleTimeoutSeconds, BearerTokenAuth auth) {
         this.host = host;
         this.port = port;
         this.maxBodySize = maxBodySize;
         this.idleTimeoutSeconds = idleTimeoutSeconds;
+        this.auth = auth;
     }
 
     @Override
@@ -67,6 +72,7 @@ public class GatewayHttpServer extends ServiceSupport implements CamelContextAwa
     protected void doStart() throws Exception {
         vertx = Vertx.vertx();
         Router router = Router.router(vertx);
+        router.route().handler(this::authorized);
         router.route().handler(GatewayHttpServer::refuseForms);
         router.route().failureHandler(this::failed);
         router.errorHandler(404, ctx -> answer(ctx, new HttpProblem(404, "Not found", "not-found",
@@ -103,6 +109,19 @@ public class GatewayHttpServer extends ServiceSupport implements CamelContextAwa
     /** The port the server listens on. */
     public int port() {
         return server.actualPort();
+    }
+
+    /** No body is read for a client without the token (the routes check it again, on the exchange). */
+    private void authorized(RoutingContext ctx) {
+        List<String> values = ctx.request().headers().getAll("Authorization");
+        try {
+            auth.check(values.size() == 1 ? values.get(0) : null);
+        } catch (BearerTokenAuth.UnauthorizedException e) {
+            ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"smime\"");
+            answer(ctx, HttpProblem.of(e));
+            return;
+        }
+        ctx.next();
     }
 
     /** The API takes the payload as the body; form fields would become headers and are never parsed. */
