@@ -47,7 +47,6 @@ public class GatewayHttpServer extends ServiceSupport implements CamelContextAwa
     private final BearerTokenAuth auth;
     private CamelContext camelContext;
     private Vertx vertx;
-    private HttpServer server;
 
     /** @param auth checked on the request head, so that no body of a client without the token is read */
     public GatewayHttpServer(String host, int port, long maxBodySize, int idleTimeoutSeconds, BearerTokenAuth auth) {
@@ -92,8 +91,15 @@ public class GatewayHttpServer extends ServiceSupport implements CamelContextAwa
         // HTTP/1.1 only: no h2c upgrade, so a connection closed at the body limit carries one request only
         HttpServerOptions options = new HttpServerOptions().setIdleTimeout(idleTimeoutSeconds)
                 .setIdleTimeoutUnit(TimeUnit.SECONDS).setHttp2ClearTextEnabled(false);
-        server = vertx.createHttpServer(options).requestHandler(router).invalidRequestHandler(this::invalid);
-        server.listen(port, host).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        HttpServer server = vertx.createHttpServer(options).requestHandler(router)
+                .invalidRequestHandler(this::invalid);
+        try {
+            server.listen(port, host).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            doStop();
+            throw new IllegalStateException("HTTP server cannot listen on " + host + ":" + port + ": "
+                    + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
+        }
     }
 
     @Override
@@ -102,13 +108,7 @@ public class GatewayHttpServer extends ServiceSupport implements CamelContextAwa
             // closes the server and its connections too
             vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             vertx = null;
-            server = null;
         }
-    }
-
-    /** The port the server listens on. */
-    public int port() {
-        return server.actualPort();
     }
 
     /** No body is read for a client without the token (the routes check it again, on the exchange). */
