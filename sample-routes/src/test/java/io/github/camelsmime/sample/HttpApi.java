@@ -92,6 +92,17 @@ final class HttpApi implements BeforeAllCallback, AfterAllCallback {
         return CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /** Sends {@code head} (request line and headers, without the blank line) as it is, with an empty body and
+     * Connection: close, over a plain socket; returns everything the server answers. */
+    String raw(String head) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", gateway.httpPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write((head + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+    }
+
     static String text(HttpResponse<byte[]> response) {
         return new String(response.body(), StandardCharsets.UTF_8);
     }

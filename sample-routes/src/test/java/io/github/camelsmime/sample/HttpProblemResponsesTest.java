@@ -1,11 +1,7 @@
 package io.github.camelsmime.sample;
 
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Random;
 
@@ -94,16 +90,16 @@ class HttpProblemResponsesTest {
 
     @Test
     void oversizedRequestHeadIsAProblem() throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", api.gateway().httpPort())) {
-            socket.setSoTimeout(20_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST /smime/sign HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + "a".repeat(64 * 1024)
-                    + "\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            String answer = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-            assertThat(answer).startsWith("HTTP/1.1 431").containsIgnoringCase("content-type: application/problem+json");
-        }
+        String answer = api.raw("POST /smime/sign HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + "a".repeat(64 * 1024));
+        assertThat(answer).startsWith("HTTP/1.1 431").containsIgnoringCase("content-type: application/problem+json");
+    }
+
+    @Test
+    void aQueryThatCannotBeDecodedIs400() throws Exception {
+        String answer = api.raw("POST /smime/sign?subject=%zz% HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                + GatewayHarness.TOKEN + "\r\nContent-Type: text/plain");
+        assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("content-type: application/problem+json")
+                .contains("\"status\":400");
     }
 
     @Test
@@ -121,6 +117,7 @@ class HttpProblemResponsesTest {
         api.post("/smime/sign", "text/plain", new byte[0]);
         api.send(api.request("/smime/sign").GET().build());
         api.post("/nowhere", "text/plain", bytes("x"));
+        api.raw("POST /smime/sign?to=%zz HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + GatewayHarness.TOKEN);
         assertThat(log.stackTraces()).isEmpty();
     }
 }

@@ -16,6 +16,7 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.HttpException;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
@@ -139,11 +140,13 @@ public class GatewayHttpServer extends ServiceSupport implements CamelContextAwa
 
     /** A failure that no route answered: the body handler's 413, a failed exchange. */
     private void failed(RoutingContext ctx) {
-        int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+        int status = ctx.statusCode() > 0 ? ctx.statusCode()
+                : ctx.failure() instanceof HttpException http ? http.getStatusCode() : 500;
         HttpProblem problem = switch (status) {
             case 413 -> new HttpProblem(413, "Content too large", "limit-exceeded",
                     "the request body is larger than " + maxBodySize + " bytes (http.max.body.size)");
-            case 400 -> new HttpProblem(400, "Malformed input", "malformed", "the request could not be read");
+            case 400 -> new HttpProblem(400, "Malformed input", "malformed",
+                    "the request could not be read (for example a query string that is not URL-encoded)");
             default -> new HttpProblem(500, "Internal error", "internal-error", "see the gateway log");
         };
         answer(ctx, problem);
