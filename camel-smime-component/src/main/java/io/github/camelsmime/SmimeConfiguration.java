@@ -12,7 +12,9 @@ import io.github.camelsmime.keys.DecryptionKeyAccessor;
 import io.github.camelsmime.keys.RecipientCertificateAccessor;
 import io.github.camelsmime.keys.SignerKeyAccessor;
 import io.github.camelsmime.mime.MessageAssembler;
+import io.github.camelsmime.mime.MimeLimits;
 import io.github.camelsmime.trust.SenderBinding;
+import io.github.camelsmime.verify.SignatureVerifier;
 
 /**
  * Every option of the component and the data format, once. Key material is given as Camel
@@ -33,7 +35,8 @@ public class SmimeConfiguration implements Cloneable {
     @UriParam(label = "common", defaultValue = "auto", enums = "auto,mime,raw",
               description = "How the body is read on marshal: mime (a complete RFC 5322 message or a MIME entity), raw"
                     + " (any payload, wrapped as one MIME part whose type comes from the Content-Type header or the"
-                    + " CamelFileName extension) or auto (mime when the body starts with a valid header block).")
+                    + " CamelFileName extension) or auto: a declared Content-Type other than message/rfc822 or"
+                    + " multipart/* means raw; without one, mime when the body starts with a valid header block.")
     private MessageAssembler.Format inputFormat = MessageAssembler.Format.AUTO;
     @UriParam(label = "common", defaultValue = "false",
               description = "Do not throw when verification, trust or decryption fails: set CamelSmimeFailureReason and"
@@ -208,6 +211,43 @@ public class SmimeConfiguration implements Cloneable {
               description = "On unmarshal, hand the protected content back as a decoded body plus Camel attachments"
                     + " (the first part is the body, the others attachments) instead of one MIME stream.")
     private boolean outputParts;
+
+    // ---- limits on hostile input (each ends in SmimeLimitException, the original kept) ----
+    @UriParam(label = "common", defaultValue = "1000",
+              description = "Most MIME body parts a message may have, all multiparts of all layers counted; checked"
+                    + " while reading, before the message is parsed.")
+    private int maxParts = MimeLimits.DEFAULT_MAX_PARTS;
+    @UriParam(label = "common", defaultValue = "262144",
+              description = "Largest header block (of the message or of one part) in bytes; checked while reading.")
+    private int maxHeaderSize = MimeLimits.DEFAULT_MAX_HEADER_SIZE;
+    @UriParam(label = "verify", defaultValue = "100",
+              description = "Most certificates a SignedData may carry, and most candidate issuers one certification"
+                    + " path search verifies.")
+    private int maxCertificates = SignatureVerifier.DEFAULT_MAX_CERTIFICATES;
+
+    public int getMaxParts() {
+        return maxParts;
+    }
+
+    public void setMaxParts(int maxParts) {
+        this.maxParts = maxParts;
+    }
+
+    public int getMaxHeaderSize() {
+        return maxHeaderSize;
+    }
+
+    public void setMaxHeaderSize(int maxHeaderSize) {
+        this.maxHeaderSize = maxHeaderSize;
+    }
+
+    public int getMaxCertificates() {
+        return maxCertificates;
+    }
+
+    public void setMaxCertificates(int maxCertificates) {
+        this.maxCertificates = maxCertificates;
+    }
 
     public SmimeConfiguration copy() {
         try {

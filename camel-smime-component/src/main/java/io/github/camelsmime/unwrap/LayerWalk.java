@@ -26,6 +26,7 @@ import io.github.camelsmime.decrypt.SmimeDecompressor;
 import io.github.camelsmime.decrypt.SmimeDecryptor;
 import io.github.camelsmime.keys.DecryptionKeyAccessor;
 import io.github.camelsmime.mime.Mime;
+import io.github.camelsmime.mime.MimeLimits;
 import io.github.camelsmime.mime.Spool;
 import io.github.camelsmime.trust.VerdictPolicy;
 import io.github.camelsmime.unwrap.LayerTrace.Layer;
@@ -50,10 +51,11 @@ final class LayerWalk {
     /** Null when no decryption keys are configured. */
     private final DecryptionKeyAccessor keys;
     private final int maxDepth;
+    private final MimeLimits mimeLimits;
     private final VerdictPolicy policy;
 
     LayerWalk(LayerReader reader, SmimeDecryptor decryptor, SmimeDecompressor decompressor, SignerTrust signerTrust,
-            DecryptionKeyAccessor keys, int maxDepth, VerdictPolicy policy) {
+            DecryptionKeyAccessor keys, int maxDepth, MimeLimits mimeLimits, VerdictPolicy policy) {
         this.reader = reader;
         this.decryptor = decryptor;
         this.decompressor = decompressor;
@@ -61,6 +63,7 @@ final class LayerWalk {
         this.partScan = new PartScan(reader, signerTrust, maxDepth);
         this.keys = keys;
         this.maxDepth = maxDepth;
+        this.mimeLimits = mimeLimits;
         this.policy = policy;
     }
 
@@ -90,10 +93,13 @@ final class LayerWalk {
             Spool first = Spool.of(input);
             spools.add(first);
             top = asEntity(first, spools);
+            // every layer's structure is bounded before Jakarta Mail parses it
+            mimeLimits.check(top.newStream(0, -1));
             outerHeaders = messageHeaders(top);
             layerSize = spools.get(spools.size() - 1).size();
             content = top;
             for (SharedInputStream next = openLayer(top); next != null; next = openLayer(next)) {
+                mimeLimits.check(next.newStream(0, -1));
                 content = next;
             }
             if (!trace().coveredBySignature()) {

@@ -13,6 +13,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.SharedInputStream;
 
+import io.github.camelsmime.SmimeCheck;
 import io.github.camelsmime.SmimeDecryptionException;
 import io.github.camelsmime.SmimeException;
 import io.github.camelsmime.SmimeFormatException;
@@ -22,6 +23,7 @@ import io.github.camelsmime.decrypt.SmimeDecompressor;
 import io.github.camelsmime.decrypt.SmimeDecryptor;
 import io.github.camelsmime.keys.DecryptionKeyAccessor;
 import io.github.camelsmime.mime.Mime;
+import io.github.camelsmime.mime.MimeLimits;
 import io.github.camelsmime.mime.Spool;
 import io.github.camelsmime.trust.Finding;
 import io.github.camelsmime.trust.SenderBinding;
@@ -53,9 +55,17 @@ public final class Unwrapper {
     public Unwrapper(SignatureVerifier verifier, SmimeDecryptor decryptor, SmimeDecompressor decompressor,
             TrustValidator trust, DecryptionKeyAccessor keys, int maxDepth, SenderBinding senderBinding,
             boolean allowUnauthenticatedEncryption) {
+        this(verifier, decryptor, decompressor, trust, keys, maxDepth, senderBinding, allowUnauthenticatedEncryption,
+                MimeLimits.defaults());
+    }
+
+    /** @param mimeLimits part count and header size, checked on every layer before it is parsed */
+    public Unwrapper(SignatureVerifier verifier, SmimeDecryptor decryptor, SmimeDecompressor decompressor,
+            TrustValidator trust, DecryptionKeyAccessor keys, int maxDepth, SenderBinding senderBinding,
+            boolean allowUnauthenticatedEncryption, MimeLimits mimeLimits) {
         this.policy = new VerdictPolicy(senderBinding, allowUnauthenticatedEncryption);
         this.walk = new LayerWalk(new LayerReader(verifier), decryptor, decompressor, new SignerTrust(trust), keys,
-                maxDepth, policy);
+                maxDepth, mimeLimits, policy);
     }
 
     /** What the layer loop found; owns the spools backing the opened content until closed. */
@@ -181,7 +191,10 @@ public final class Unwrapper {
             spools.forEach(Spool::close);
             throw masked(walked.trace(), typed(e));
         }
-        if (!reportOnly) {
+        // refused unauthenticated content fails as a decryption failure even with reportOnly: a verdict with its
+        // layers would tell a sender apart from bad padding, which throws before any verdict exists
+        if (!reportOnly || opened.verdict().firstFailure() != null
+                && opened.verdict().firstFailure().check() == SmimeCheck.DECRYPTION) {
             try {
                 enforce(opened.verdict());
             } catch (SmimeException e) {
