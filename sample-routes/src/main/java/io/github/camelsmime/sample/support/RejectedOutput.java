@@ -1,7 +1,6 @@
 package io.github.camelsmime.sample.support;
 
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -12,40 +11,40 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes a failed message to the rejected folder: first {@code NAME.reason.txt}, then the original bytes, unchanged,
- * as {@code NAME} + suffix. The original comes from the exchange property {@link GatewayNames#ORIGINAL} (mail), else
- * from the consumed file ({@code CamelFileAbsolutePath}), else from the (original) body.
+ * as {@code NAME} + suffix; NAME is the first free name (see {@link ResultFolder}), so a rejection never replaces
+ * another one. The original comes from the exchange property {@link GatewayNames#ORIGINAL} (mail), else from the
+ * consumed file ({@code CamelFileAbsolutePath}), else from the (original) body.
  */
 public class RejectedOutput implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger(RejectedOutput.class);
 
-    private final Path dir;
+    private final ResultFolder folder;
     private final String suffix;
 
     public RejectedOutput(Path dir, String suffix) {
-        this.dir = dir;
+        this.folder = new ResultFolder(dir);
         this.suffix = suffix == null ? "" : suffix;
     }
 
     public Path dir() {
-        return dir;
+        return folder.dir();
     }
 
     @Override
     public void process(Exchange exchange) throws Exception {
-        String name = GatewayNames.of(exchange);
-        AtomicFiles.write(dir.resolve(name + ".reason.txt"),
-                Failures.reasonText(exchange, name).getBytes(StandardCharsets.UTF_8));
-        Path target = dir.resolve(name + suffix);
+        String name = folder.claim(GatewayNames.of(exchange), suffix, ResultFolder.REASON,
+                n -> Failures.reasonText(exchange, n));
+        Path target = folder.resolve(name + suffix);
         byte[] original = exchange.getProperty(GatewayNames.ORIGINAL, byte[].class);
         String path = exchange.getMessage().getHeader("CamelFileAbsolutePath", String.class);
         if (original != null) {
-            AtomicFiles.write(target, original);
+            AtomicFiles.create(target, original);
         } else if (path != null && Files.isRegularFile(Path.of(path))) {
             AtomicFiles.copy(Path.of(path), target);
         } else {
             try (InputStream in = exchange.getMessage().getMandatoryBody(InputStream.class)) {
-                AtomicFiles.write(target, in);
+                AtomicFiles.create(target, in);
             }
         }
         Throwable t = Failures.caught(exchange);
