@@ -44,7 +44,8 @@ class MailRoutesTest {
     }
 
     private static int messagesOnServer() {
-        return gateway.mail().greenMail().getReceivedMessages().length;
+        // Bob's domain only: a message that reached an injected address elsewhere is checked by its own test
+        return gateway.mail().greenMail().getReceivedMessagesForDomain("example.com").length;
     }
 
     @Test
@@ -132,5 +133,47 @@ class MailRoutesTest {
         assertThat(Files.readString(eml.get(0)).stripTrailing()).endsWith("\r\n\r\nnothing to verify here");
         assertThat(Files.readString(MailSupport.find(rejected, "unsigned.", ".reason.txt").get(0)))
                 .contains("reason: signature-invalid");
+    }
+
+    @Test
+    void everyPartOfASignedAndEncryptedMailIsWritten() throws Exception {
+        byte[] signed = SignedInputs.signByAlice(gateway, work, SignedInputs.mixedEntity(),
+                "-from", "alice@example.com", "-to", "bob@example.com", "-subject", "parts");
+        Files.write(work.resolve("parts.signed"), signed);
+        Openssl.run(work, "cms", "-encrypt", "-in", "parts.signed", "-aes256", "-out", "parts.eml",
+                "-from", "alice@example.com", "-to", "bob@example.com", "-subject", "parts",
+                gateway.pki("bob.pem").toString());
+        MailSupport.sendRaw(gateway, Files.readAllBytes(work.resolve("parts.eml")));
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> MailSupport.find(verified, "parts.", ".verdict.json").size() == 1);
+        Path verdict = MailSupport.find(verified, "parts.", ".verdict.json").get(0);
+        String name = verdict.getFileName().toString().replace(".verdict.json", "");
+        assertThat(Files.readString(verdict)).contains("\"encrypted\": true").contains("\"trusted\": true");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(verified.resolve(name)));
+        assertThat(Files.readString(verified.resolve(name))).isEqualTo(SignedInputs.MAIN_TEXT);
+        Map<String, String> attachments = SignedInputs.filesIn(verified.resolve(name + ".attachments"));
+        assertThat(attachments.values()).containsExactlyInAnyOrderElementsOf(SignedInputs.ATTACHMENTS);
+        assertThat(attachments.keySet()).contains("data.bin", "a_b.txt").hasSize(SignedInputs.ATTACHMENTS.size());
+    }
+
+    @Test
+    void aFileNameCannotInjectARecipient() throws Exception {
+        Files.createDirectories(outbox);
+        String name = "memo\r\nBcc: eve@evil.example\r\nX-Injected: yes";
+        Files.writeString(outbox.resolve(".memo.tmp"), "for Bob only\n");
+        Files.move(outbox.resolve(".memo.tmp"), outbox.resolve(name));
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> !Files.exists(outbox.resolve(name)));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> MailSupport.find(verified, "memo", ".verdict.json").size() == 1);
+        // the injected address got nothing; the verified mail carries no injected header
+        assertThat(gateway.mail().greenMail().getReceivedMessagesForDomain("evil.example")).isEmpty();
+        Path content = Path.of(MailSupport.find(verified, "memo", ".verdict.json").get(0).toString()
+                .replace(".verdict.json", ""));
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(content));
+        assertThat(Files.readString(content).replace("\r\n", "\n")).isEqualTo("for Bob only\n");
+        assertThat(MailSupport.find(data.resolve("mail/failed"), "", "")).isEmpty();
     }
 }

@@ -21,7 +21,7 @@ import org.apache.camel.component.mail.MailMessage;
 /**
  * Inbound mail: polls the IMAP mailbox, reads each message's exact bytes, unwraps it (decrypt, decompress, verify;
  * a signature that verifies and chains to {@code smime.trust.anchors} is required) and writes the content to
- * {@code mail.inbound.verified} with {@code NAME.verdict.json}; anything that fails goes to
+ * {@code mail.inbound.verified} with {@code NAME.verdict.json} (further MIME parts under {@code NAME.attachments/}); anything that fails goes to
  * {@code mail.inbound.rejected} as {@code NAME.eml} (the original bytes) with {@code NAME.reason.txt}. The mail is
  * deleted (or, with {@code mail.imap.delete=false}, flagged SEEN) on the server only when the exchange completed,
  * that is after one of the two was written; if writing fails the mail stays unseen and is fetched again.
@@ -47,8 +47,8 @@ public class InboundMailRoutes extends RouteBuilder {
                     .process(new RejectedOutput(rejected, ".eml"))
                 .end()
                 .process(InboundMailRoutes::readRawMessage)
-                .to(uris.unwrap(true, true))
-                .process(new VerifiedOutput(verified))
+                .to(uris.unwrap(true, false))
+                .process(new VerifiedOutput(verified, false, s.getInt(GatewaySettings.MAX_PARTS, 1000)))
                 .log(LoggingLevel.INFO, "VERDICT mail ${exchangeProperty.GatewayName}: "
                         + "${exchangeProperty.GatewayVerdictSummary}");
     }
@@ -76,7 +76,7 @@ public class InboundMailRoutes extends RouteBuilder {
 
     static String name(String subject, byte[] raw) throws Exception {
         String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw)).substring(0, 10);
-        String base = AtomicFiles.safeName(subject, "mail");
+        String base = GatewayNames.safe(subject, "mail");
         int dot = base.lastIndexOf('.');
         return dot > 0 ? base.substring(0, dot) + "." + hash + base.substring(dot) : base + "." + hash;
     }
