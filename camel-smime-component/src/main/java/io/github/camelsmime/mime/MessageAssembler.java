@@ -16,12 +16,11 @@ import jakarta.activation.DataSource;
 import jakarta.mail.Header;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
+import jakarta.mail.internet.ContentDisposition;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMultipart;
-import jakarta.mail.internet.MimeUtility;
-import jakarta.mail.internet.ParameterList;
 
 /**
  * Turns what arrives on marshal into the entity to protect plus the message headers that stay outside it. A complete
@@ -173,8 +172,7 @@ public final class MessageAssembler {
         part.setHeader("Content-Type", type.toString());
         part.setHeader("Content-Transfer-Encoding", TransferEncodings.encodingFor(type));
         if (fileName != null) {
-            part.setDisposition(Part.ATTACHMENT);
-            part.setFileName(fileName);
+            setAttachmentName(part, fileName);
         }
         return part;
     }
@@ -192,11 +190,15 @@ public final class MessageAssembler {
             type = new ContentType(MediaTypes.forFileName(fileName));
         }
         if (fileName != null && type.getParameter("name") == null) {
-            ParameterList params = type.getParameterList() == null ? new ParameterList() : type.getParameterList();
-            params.set("name", fileName);
-            type.setParameterList(params);
+            type.setParameterList(HeaderValues.withParameter(type.getParameterList(), "name", fileName));
         }
         return type;
+    }
+
+    /** Content-Disposition: attachment with the file name, encoded so that no name can add a header line. */
+    private static void setAttachmentName(MimeBodyPart part, String fileName) throws MessagingException {
+        part.setHeader("Content-Disposition", new ContentDisposition(Part.ATTACHMENT,
+                HeaderValues.withParameter(null, "filename", fileName)).toString());
     }
 
     private static MimeBodyPart withAttachments(MimeBodyPart main, List<Attachment> attachments)
@@ -211,8 +213,7 @@ public final class MessageAssembler {
             part.setDataHandler(new DataHandler(a.source()));
             part.setHeader("Content-Type", type.toString());
             part.setHeader("Content-Transfer-Encoding", TransferEncodings.encodingFor(type));
-            part.setDisposition(Part.ATTACHMENT);
-            part.setFileName(a.name());
+            setAttachmentName(part, a.name());
             mixed.addBodyPart(part);
         }
         MimeBodyPart wrapper = new MimeBodyPart();
@@ -230,15 +231,8 @@ public final class MessageAssembler {
             if (value == null || value.isBlank() || hasHeader(outer, name)) {
                 continue;
             }
-            String encoded = value;
-            if (name.equals("Subject")) {
-                try {
-                    encoded = MimeUtility.encodeText(value, "UTF-8", null);
-                } catch (java.io.UnsupportedEncodingException e) {
-                    encoded = value;
-                }
-            }
-            outer.add(new Header(name, encoded));
+            outer.add(new Header(name, name.equals("Subject") ? HeaderValues.unstructured(name, value)
+                    : HeaderValues.addresses(name, value)));
         }
     }
 

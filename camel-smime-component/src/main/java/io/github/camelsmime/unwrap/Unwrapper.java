@@ -233,7 +233,10 @@ public final class Unwrapper {
             spools.forEach(Spool::close);
             throw masked(state, typed(e));
         }
-        if (!reportOnly) {
+        // refused unauthenticated content fails as a decryption failure even with reportOnly: a verdict with its
+        // layers would tell a sender apart from bad padding, which throws before any verdict exists
+        if (!reportOnly || opened.verdict().firstFailure() != null
+                && opened.verdict().firstFailure().check() == SmimeCheck.DECRYPTION) {
             try {
                 enforce(opened.verdict());
             } catch (SmimeException e) {
