@@ -25,11 +25,13 @@ class MailRoutesTest {
     static Path work;
     static GatewayHarness gateway;
     static Path outbox, sent, verified, rejected;
+    /** Low in the test (the default is 25 MiB), so an oversized mail stays small enough for CI. */
+    static final int MAX_SIZE = 256 * 1024;
 
     @BeforeAll
     static void start() throws Exception {
         gateway = GatewayHarness.start(data, Map.of("jms.enabled", "false", "http.enabled", "false",
-                "gateway.file.enabled", "false"));
+                "gateway.file.enabled", "false", "mail.inbound.max.size", String.valueOf(MAX_SIZE)));
         outbox = data.resolve("mail/outbox");
         sent = data.resolve("mail/sent");
         verified = data.resolve("mail/verified");
@@ -175,5 +177,31 @@ class MailRoutesTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(content));
         assertThat(Files.readString(content).replace("\r\n", "\n")).isEqualTo("for Bob only\n");
         assertThat(MailSupport.find(data.resolve("mail/failed"), "", "")).isEmpty();
+    }
+
+    @Test
+    void aMailOverTheSizeLimitIsRejectedUnreadAndTheNextIsProcessed() throws Exception {
+        // the shape of the 50 MiB header attack, scaled to the test's limit: a header block twice the limit
+        StringBuilder mail = new StringBuilder("From: alice@example.com\r\nTo: bob@example.com\r\nSubject: huge\r\n");
+        while (mail.length() < 2 * MAX_SIZE) {
+            mail.append("X-Junk: ").append("j".repeat(900)).append("\r\n");
+        }
+        mail.append("Content-Type: text/plain\r\n\r\nthe body after the junk\r\n");
+        MailSupport.sendRaw(gateway, mail.toString().getBytes(StandardCharsets.US_ASCII));
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> MailSupport.find(rejected, "oversized.", ".eml").size() == 1);
+        Path original = MailSupport.find(rejected, "oversized.", ".eml").get(0);
+        assertThat(Files.size(original)).isGreaterThan(2L * MAX_SIZE);
+        assertThat(Files.readString(original).stripTrailing()).endsWith("the body after the junk");
+        assertThat(Files.readString(Path.of(original.toString().replaceAll("\\.eml$", "") + ".reason.txt")))
+                .contains("reason: limit-exceeded").contains("mail.inbound.max.size");
+
+        // the route goes on
+        Files.createDirectories(outbox);
+        Files.writeString(outbox.resolve(".next.tmp"), "after the huge one\n");
+        Files.move(outbox.resolve(".next.tmp"), outbox.resolve("next.txt"));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> MailSupport.find(verified, "next.", ".txt").size() == 1);
     }
 }

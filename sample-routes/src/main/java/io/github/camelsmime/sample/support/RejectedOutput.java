@@ -1,8 +1,13 @@
 package io.github.camelsmime.sample.support;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -12,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes a failed message to the rejected folder: first {@code NAME.reason.txt}, then the original bytes, unchanged,
  * as {@code NAME} + suffix; NAME is the first free name (see {@link ResultFolder}), so a rejection never replaces
- * another one. The original comes from the exchange property {@link GatewayNames#ORIGINAL} (mail), else from the
+ * another one. The original comes from the exchange property {@link GatewayNames#ORIGINAL} (the bytes, or a mail
+ * to stream), else from the
  * consumed file ({@code CamelFileAbsolutePath}), else from the (original) body.
  */
 public class RejectedOutput implements Processor {
@@ -36,10 +42,19 @@ public class RejectedOutput implements Processor {
         String name = folder.claim(GatewayNames.of(exchange), suffix, ResultFolder.REASON,
                 n -> Failures.reasonText(exchange, n));
         Path target = folder.resolve(name + suffix);
-        byte[] original = exchange.getProperty(GatewayNames.ORIGINAL, byte[].class);
+        Object original = exchange.getProperty(GatewayNames.ORIGINAL);
         String path = exchange.getMessage().getHeader("CamelFileAbsolutePath", String.class);
-        if (original != null) {
-            AtomicFiles.create(target, original);
+        if (original instanceof byte[] bytes) {
+            AtomicFiles.create(target, bytes);
+        } else if (original instanceof Part part) {
+            // a mail too large to read into memory: streamed from the server into the file
+            AtomicFiles.create(target, tmp -> {
+                try (OutputStream out = Files.newOutputStream(tmp)) {
+                    part.writeTo(out);
+                } catch (MessagingException e) {
+                    throw new IOException("Cannot read the original message: " + e.getMessage(), e);
+                }
+            });
         } else if (path != null && Files.isRegularFile(Path.of(path))) {
             AtomicFiles.copy(Path.of(path), target);
         } else {
