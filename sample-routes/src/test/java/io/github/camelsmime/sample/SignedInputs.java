@@ -81,4 +81,42 @@ final class SignedInputs {
         }
         return files;
     }
+
+    /** An unsigned multipart/mixed message of {@code parts} one-line parts (the part-count attack). */
+    static byte[] manyParts(int parts) {
+        StringBuilder s = new StringBuilder("Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n");
+        for (int i = 0; i < parts; i++) {
+            s.append("--b\r\nContent-Type: text/plain\r\n\r\npart ").append(i).append("\r\n");
+        }
+        return s.append("--b--\r\n").toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * A PEM file of {@code count} self-signed CA certificates that chain to nothing (the junk-certificate attack);
+     * one key pair for all keeps generating them fast.
+     */
+    static Path junkCaCertificates(Path dir, int count) throws Exception {
+        java.security.KeyPairGenerator kpg = java.security.KeyPairGenerator.getInstance("EC");
+        kpg.initialize(256);
+        java.security.KeyPair kp = kpg.generateKeyPair();
+        org.bouncycastle.operator.ContentSigner signer =
+                new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withECDSA").build(kp.getPrivate());
+        java.util.Date from = new java.util.Date(System.currentTimeMillis() - 86_400_000L);
+        java.util.Date to = new java.util.Date(System.currentTimeMillis() + 86_400_000L * 30);
+        StringBuilder pem = new StringBuilder();
+        java.util.Base64.Encoder b64 = java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
+        for (int i = 0; i < count; i++) {
+            org.bouncycastle.asn1.x500.X500Name name = new org.bouncycastle.asn1.x500.X500Name("CN=Junk CA " + i);
+            var builder = new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(name,
+                    java.math.BigInteger.valueOf(i + 1L), from, to, name, kp.getPublic())
+                    .addExtension(org.bouncycastle.asn1.x509.Extension.basicConstraints, true,
+                            new org.bouncycastle.asn1.x509.BasicConstraints(true));
+            byte[] der = builder.build(signer).getEncoded();
+            pem.append("-----BEGIN CERTIFICATE-----\n").append(b64.encodeToString(der))
+                    .append("\n-----END CERTIFICATE-----\n");
+        }
+        Path file = dir.resolve("junk-" + count + ".pem");
+        Files.writeString(file, pem);
+        return file;
+    }
 }
