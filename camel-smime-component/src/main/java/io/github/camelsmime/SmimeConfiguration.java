@@ -25,7 +25,8 @@ public class SmimeConfiguration implements Cloneable {
     @UriParam(label = "common", defaultValue = "auto", enums = "auto,mime,raw",
               description = "How the body is read on marshal: mime (a complete RFC 5322 message or a MIME entity), raw"
                     + " (any payload, wrapped as one MIME part whose type comes from the Content-Type header or the"
-                    + " CamelFileName extension) or auto (mime when the body starts with a valid header block).")
+                    + " CamelFileName extension) or auto: a declared Content-Type other than message/rfc822 or"
+                    + " multipart/* means raw; without one, mime when the body starts with a valid header block.")
     private String inputFormat = "auto";
     @UriParam(label = "common", defaultValue = "false",
               description = "Do not throw when verification, trust or decryption fails: set CamelSmimeFailureReason and"

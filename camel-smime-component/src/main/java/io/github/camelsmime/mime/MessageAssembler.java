@@ -92,9 +92,12 @@ public final class MessageAssembler {
         try {
             Spool body = spoolBody(input);
             spools.add(body);
-            boolean mime = isMime(input, body);
             List<Header> outer = new ArrayList<>();
-            MimeBodyPart content = mime ? splitMessage(body, outer, spools) : wrapPayload(body, input);
+            MimeBodyPart content = switch (shapeOf(input, body)) {
+                case ENTITY -> splitMessage(body, outer, spools);
+                case MULTIPART_BODY -> multipartBody(body, input.contentType());
+                case PAYLOAD -> wrapPayload(body, input);
+            };
             fillFromExchange(outer, input.headers());
             if (input.attachments() != null && !input.attachments().isEmpty()) {
                 content = withAttachments(content, input.attachments());
@@ -111,22 +114,51 @@ public final class MessageAssembler {
         return input.part() != null ? Spool.of(input.part()) : Spool.of(input.body());
     }
 
-    private static boolean isMime(Input input, Spool body) throws IOException {
+    /** What the body is: a MIME entity (headers and body), the body of a declared multipart, or a payload. */
+    private enum Shape {
+        ENTITY, MULTIPART_BODY, PAYLOAD
+    }
+
+    /**
+     * A declared type is believed: a {@code text/plain} body whose first lines look like headers is a payload, or
+     * its lines would become unsigned outer headers. The body is looked at only when it is declared as MIME (a
+     * message, or a multipart that may come with or without its header block) or not declared at all.
+     */
+    private static Shape shapeOf(Input input, Spool body) throws IOException {
         if (input.part() != null || input.format() == Format.MIME) {
-            return true;
+            return Shape.ENTITY;
         }
         if (input.format() == Format.RAW) {
-            return false;
+            return Shape.PAYLOAD;
         }
-        if (input.contentType() != null) {
-            String declared = input.contentType().toLowerCase(Locale.ROOT);
-            if (declared.startsWith("message/rfc822")) {
-                return true;
-            }
+        String declared = input.contentType() == null ? "" : input.contentType().trim().toLowerCase(Locale.ROOT);
+        if (declared.startsWith("message/rfc822")) {
+            return Shape.ENTITY;
         }
+        boolean multipart = declared.startsWith("multipart/") && boundaryOf(input.contentType()) != null;
+        if (!declared.isEmpty() && !multipart) {
+            return Shape.PAYLOAD;
+        }
+        boolean headerBlock;
         try (InputStream in = body.open()) {
-            return InputSniffer.looksLikeMime(in);
+            headerBlock = InputSniffer.looksLikeMime(in);
         }
+        return headerBlock ? Shape.ENTITY : multipart ? Shape.MULTIPART_BODY : Shape.PAYLOAD;
+    }
+
+    private static String boundaryOf(String contentType) {
+        try {
+            return new ContentType(contentType).getParameter("boundary");
+        } catch (jakarta.mail.internet.ParseException e) {
+            return null;
+        }
+    }
+
+    /** The declared multipart type over the body as it came (a multipart is never transfer-encoded). */
+    private static MimeBodyPart multipartBody(Spool body, String contentType) throws IOException, MessagingException {
+        InternetHeaders headers = new InternetHeaders();
+        headers.addHeader("Content-Type", new ContentType(contentType).toString());
+        return new WindowPart(headers, body.open());
     }
 
     /** Message headers go outside; Content-* headers and the body become the entity to protect. */
