@@ -17,7 +17,9 @@ import org.apache.camel.builder.RouteBuilder;
 /**
  * JMS secure exchange: {@code smime.outgoing} -> sign + encrypt -> {@code smime.secure} -> unwrap (decrypt + verify,
  * trusted signature required) -> {@code smime.verified}; an S/MIME failure sends the original message, unchanged, to
- * {@code smime.rejected} with the JMS properties {@code SmimeFailureReason} and {@code SmimeFailureMessage}.
+ * {@code smime.rejected} with the JMS properties {@code SmimeFailureReason} and {@code SmimeFailureMessage}. Every
+ * {@code Smime*} property a sender set is removed on input; a body over {@code jms.max.body.size} is rejected before
+ * it is read ({@link JmsBodies}). Text comes back as a TextMessage; multipart content as the whole MIME entity.
  * <p>
  * Both consumers are transacted ({@code transacted=true}, JmsTransactionManager): the message is received, and the
  * result sent, in one local JMS transaction, so a crash or a broker restart either commits both or neither and the

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -73,7 +74,7 @@ public class VerifiedOutput implements Processor {
                     "part-" + n + (part.isMimeType("message/rfc822") ? ".eml" : ""));
             try (InputStream in = part.getInputStream()) {
                 written.add(AtomicFiles.create(dir, ResultFolder.candidates(file), tmp -> Files.copy(in, tmp,
-                        java.nio.file.StandardCopyOption.REPLACE_EXISTING)));
+                        StandardCopyOption.REPLACE_EXISTING)));
             }
         }
     }
