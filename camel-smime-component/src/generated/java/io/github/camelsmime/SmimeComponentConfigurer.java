@@ -77,10 +77,16 @@ public class SmimeComponentConfigurer extends PropertyConfigurerSupport implemen
         case "keyEncryptionAlgorithm": getOrCreateConfiguration(target).setKeyEncryptionAlgorithm(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxcertificates":
+        case "maxCertificates": getOrCreateConfiguration(target).setMaxCertificates(property(camelContext, int.class, value)); return true;
         case "maxdepth":
         case "maxDepth": getOrCreateConfiguration(target).setMaxDepth(property(camelContext, int.class, value)); return true;
+        case "maxheadersize":
+        case "maxHeaderSize": getOrCreateConfiguration(target).setMaxHeaderSize(property(camelContext, int.class, value)); return true;
         case "maxinflatedsize":
         case "maxInflatedSize": getOrCreateConfiguration(target).setMaxInflatedSize(property(camelContext, long.class, value)); return true;
+        case "maxparts":
+        case "maxParts": getOrCreateConfiguration(target).setMaxParts(property(camelContext, int.class, value)); return true;
         case "minimumrsakeysize":
         case "minimumRsaKeySize": getOrCreateConfiguration(target).setMinimumRsaKeySize(property(camelContext, int.class, value)); return true;
         case "outputparts":
@@ -185,10 +191,16 @@ public class SmimeComponentConfigurer extends PropertyConfigurerSupport implemen
         case "keyEncryptionAlgorithm": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxcertificates":
+        case "maxCertificates": return int.class;
         case "maxdepth":
         case "maxDepth": return int.class;
+        case "maxheadersize":
+        case "maxHeaderSize": return int.class;
         case "maxinflatedsize":
         case "maxInflatedSize": return long.class;
+        case "maxparts":
+        case "maxParts": return int.class;
         case "minimumrsakeysize":
         case "minimumRsaKeySize": return int.class;
         case "outputparts":
@@ -294,10 +306,16 @@ public class SmimeComponentConfigurer extends PropertyConfigurerSupport implemen
         case "keyEncryptionAlgorithm": return getOrCreateConfiguration(target).getKeyEncryptionAlgorithm();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxcertificates":
+        case "maxCertificates": return getOrCreateConfiguration(target).getMaxCertificates();
         case "maxdepth":
         case "maxDepth": return getOrCreateConfiguration(target).getMaxDepth();
+        case "maxheadersize":
+        case "maxHeaderSize": return getOrCreateConfiguration(target).getMaxHeaderSize();
         case "maxinflatedsize":
         case "maxInflatedSize": return getOrCreateConfiguration(target).getMaxInflatedSize();
+        case "maxparts":
+        case "maxParts": return getOrCreateConfiguration(target).getMaxParts();
         case "minimumrsakeysize":
         case "minimumRsaKeySize": return getOrCreateConfiguration(target).getMinimumRsaKeySize();
         case "outputparts":

@@ -44,8 +44,11 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         map.put("InputFormat", java.lang.String.class);
         map.put("IntermediateCertificates", java.lang.String.class);
         map.put("KeyEncryptionAlgorithm", java.lang.String.class);
+        map.put("MaxCertificates", int.class);
         map.put("MaxDepth", int.class);
+        map.put("MaxHeaderSize", int.class);
         map.put("MaxInflatedSize", long.class);
+        map.put("MaxParts", int.class);
         map.put("MinimumRsaKeySize", int.class);
         map.put("OutputParts", boolean.class);
         map.put("Provider", java.lang.String.class);
@@ -121,10 +124,16 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         case "intermediateCertificates": target.setIntermediateCertificates(property(camelContext, java.lang.String.class, value)); return true;
         case "keyencryptionalgorithm":
         case "keyEncryptionAlgorithm": target.setKeyEncryptionAlgorithm(property(camelContext, java.lang.String.class, value)); return true;
+        case "maxcertificates":
+        case "maxCertificates": target.setMaxCertificates(property(camelContext, int.class, value)); return true;
         case "maxdepth":
         case "maxDepth": target.setMaxDepth(property(camelContext, int.class, value)); return true;
+        case "maxheadersize":
+        case "maxHeaderSize": target.setMaxHeaderSize(property(camelContext, int.class, value)); return true;
         case "maxinflatedsize":
         case "maxInflatedSize": target.setMaxInflatedSize(property(camelContext, long.class, value)); return true;
+        case "maxparts":
+        case "maxParts": target.setMaxParts(property(camelContext, int.class, value)); return true;
         case "minimumrsakeysize":
         case "minimumRsaKeySize": target.setMinimumRsaKeySize(property(camelContext, int.class, value)); return true;
         case "outputparts":
@@ -229,10 +238,16 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         case "intermediateCertificates": return java.lang.String.class;
         case "keyencryptionalgorithm":
         case "keyEncryptionAlgorithm": return java.lang.String.class;
+        case "maxcertificates":
+        case "maxCertificates": return int.class;
         case "maxdepth":
         case "maxDepth": return int.class;
+        case "maxheadersize":
+        case "maxHeaderSize": return int.class;
         case "maxinflatedsize":
         case "maxInflatedSize": return long.class;
+        case "maxparts":
+        case "maxParts": return int.class;
         case "minimumrsakeysize":
         case "minimumRsaKeySize": return int.class;
         case "outputparts":
@@ -333,10 +348,16 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         case "intermediateCertificates": return target.getIntermediateCertificates();
         case "keyencryptionalgorithm":
         case "keyEncryptionAlgorithm": return target.getKeyEncryptionAlgorithm();
+        case "maxcertificates":
+        case "maxCertificates": return target.getMaxCertificates();
         case "maxdepth":
         case "maxDepth": return target.getMaxDepth();
+        case "maxheadersize":
+        case "maxHeaderSize": return target.getMaxHeaderSize();
         case "maxinflatedsize":
         case "maxInflatedSize": return target.getMaxInflatedSize();
+        case "maxparts":
+        case "maxParts": return target.getMaxParts();
         case "minimumrsakeysize":
         case "minimumRsaKeySize": return target.getMinimumRsaKeySize();
         case "outputparts":

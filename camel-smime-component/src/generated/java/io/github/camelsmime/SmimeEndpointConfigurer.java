@@ -67,10 +67,16 @@ public class SmimeEndpointConfigurer extends PropertyConfigurerSupport implement
         case "keyEncryptionAlgorithm": target.getConfiguration().setKeyEncryptionAlgorithm(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxcertificates":
+        case "maxCertificates": target.getConfiguration().setMaxCertificates(property(camelContext, int.class, value)); return true;
         case "maxdepth":
         case "maxDepth": target.getConfiguration().setMaxDepth(property(camelContext, int.class, value)); return true;
+        case "maxheadersize":
+        case "maxHeaderSize": target.getConfiguration().setMaxHeaderSize(property(camelContext, int.class, value)); return true;
         case "maxinflatedsize":
         case "maxInflatedSize": target.getConfiguration().setMaxInflatedSize(property(camelContext, long.class, value)); return true;
+        case "maxparts":
+        case "maxParts": target.getConfiguration().setMaxParts(property(camelContext, int.class, value)); return true;
         case "minimumrsakeysize":
         case "minimumRsaKeySize": target.getConfiguration().setMinimumRsaKeySize(property(camelContext, int.class, value)); return true;
         case "outputparts":
@@ -172,10 +178,16 @@ public class SmimeEndpointConfigurer extends PropertyConfigurerSupport implement
         case "keyEncryptionAlgorithm": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxcertificates":
+        case "maxCertificates": return int.class;
         case "maxdepth":
         case "maxDepth": return int.class;
+        case "maxheadersize":
+        case "maxHeaderSize": return int.class;
         case "maxinflatedsize":
         case "maxInflatedSize": return long.class;
+        case "maxparts":
+        case "maxParts": return int.class;
         case "minimumrsakeysize":
         case "minimumRsaKeySize": return int.class;
         case "outputparts":
@@ -278,10 +290,16 @@ public class SmimeEndpointConfigurer extends PropertyConfigurerSupport implement
         case "keyEncryptionAlgorithm": return target.getConfiguration().getKeyEncryptionAlgorithm();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxcertificates":
+        case "maxCertificates": return target.getConfiguration().getMaxCertificates();
         case "maxdepth":
         case "maxDepth": return target.getConfiguration().getMaxDepth();
+        case "maxheadersize":
+        case "maxHeaderSize": return target.getConfiguration().getMaxHeaderSize();
         case "maxinflatedsize":
         case "maxInflatedSize": return target.getConfiguration().getMaxInflatedSize();
+        case "maxparts":
+        case "maxParts": return target.getConfiguration().getMaxParts();
         case "minimumrsakeysize":
         case "minimumRsaKeySize": return target.getConfiguration().getMinimumRsaKeySize();
         case "outputparts":

@@ -24,7 +24,7 @@ public class SmimeEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(52);
+        Set<String> props = new HashSet<>(55);
         props.add("addAuthenticationResults");
         props.add("allowDsa");
         props.add("allowSha1");
@@ -48,8 +48,11 @@ public class SmimeEndpointUriFactory extends org.apache.camel.support.component.
         props.add("intermediateCertificates");
         props.add("keyEncryptionAlgorithm");
         props.add("lazyStartProducer");
+        props.add("maxCertificates");
         props.add("maxDepth");
+        props.add("maxHeaderSize");
         props.add("maxInflatedSize");
+        props.add("maxParts");
         props.add("minimumRsaKeySize");
         props.add("operation");
         props.add("outputParts");

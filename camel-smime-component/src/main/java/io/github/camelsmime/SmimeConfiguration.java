@@ -6,6 +6,9 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 
+import io.github.camelsmime.mime.MimeLimits;
+import io.github.camelsmime.verify.SignatureVerifier;
+
 /**
  * Every option of the component and the data format, once. Key material is given as Camel
  * {@link KeyStoreParameters}, as a keystore resource with password and alias, or as PEM resources; resources are
@@ -197,6 +200,43 @@ public class SmimeConfiguration implements Cloneable {
               description = "On unmarshal, hand the protected content back as a decoded body plus Camel attachments"
                     + " (the first part is the body, the others attachments) instead of one MIME stream.")
     private boolean outputParts;
+
+    // ---- limits on hostile input (each ends in SmimeLimitException, the original kept) ----
+    @UriParam(label = "common", defaultValue = "1000",
+              description = "Most MIME body parts a message may have, all multiparts of all layers counted; checked"
+                    + " while reading, before the message is parsed.")
+    private int maxParts = MimeLimits.DEFAULT_MAX_PARTS;
+    @UriParam(label = "common", defaultValue = "262144",
+              description = "Largest header block (of the message or of one part) in bytes; checked while reading.")
+    private int maxHeaderSize = MimeLimits.DEFAULT_MAX_HEADER_SIZE;
+    @UriParam(label = "verify", defaultValue = "100",
+              description = "Most certificates a SignedData may carry, and most candidate issuers one certification"
+                    + " path search verifies.")
+    private int maxCertificates = SignatureVerifier.DEFAULT_MAX_CERTIFICATES;
+
+    public int getMaxParts() {
+        return maxParts;
+    }
+
+    public void setMaxParts(int maxParts) {
+        this.maxParts = maxParts;
+    }
+
+    public int getMaxHeaderSize() {
+        return maxHeaderSize;
+    }
+
+    public void setMaxHeaderSize(int maxHeaderSize) {
+        this.maxHeaderSize = maxHeaderSize;
+    }
+
+    public int getMaxCertificates() {
+        return maxCertificates;
+    }
+
+    public void setMaxCertificates(int maxCertificates) {
+        this.maxCertificates = maxCertificates;
+    }
 
     public SmimeConfiguration copy() {
         try {

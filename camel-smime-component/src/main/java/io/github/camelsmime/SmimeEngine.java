@@ -31,6 +31,7 @@ import io.github.camelsmime.mime.Entities;
 import io.github.camelsmime.mime.Entity;
 import io.github.camelsmime.mime.MessageAssembler;
 import io.github.camelsmime.mime.MessageWriter;
+import io.github.camelsmime.mime.MimeLimits;
 import io.github.camelsmime.sign.SmimeSigner;
 import io.github.camelsmime.trust.AlgorithmPolicy;
 import io.github.camelsmime.trust.OnlineRevocation;
@@ -75,13 +76,17 @@ public final class SmimeEngine {
         List<X509Certificate> intermediates = keys.intermediates();
         List<X509Certificate> configured = new ArrayList<>(anchors);
         configured.addAll(intermediates);
-        this.unwrapper = new Unwrapper(new SignatureVerifier(providers, configured), new SmimeDecryptor(providers),
+        this.unwrapper = new Unwrapper(new SignatureVerifier(providers, configured, cfg.getMaxCertificates()), new SmimeDecryptor(providers),
                 new SmimeDecompressor(cfg.getMaxInflatedSize()), trustValidator(keys, anchors, intermediates),
                 keys.decryptionKeys(),
                 cfg.getMaxDepth(), new SenderBinding(SenderBinding.Mode.parse(cfg.getSenderBinding())),
-                cfg.isAllowUnauthenticatedEncryption());
+                cfg.isAllowUnauthenticatedEncryption(), mimeLimits(cfg));
         this.authservId = cfg.getAuthservId() != null && !cfg.getAuthservId().isBlank() ? cfg.getAuthservId().trim()
                 : AuthenticationResults.defaultAuthservId();
+    }
+
+    private static MimeLimits mimeLimits(SmimeConfiguration cfg) {
+        return new MimeLimits(cfg.getMaxParts(), cfg.getMaxHeaderSize());
     }
 
     /** The certificate policy: anchors, intermediates, validation time, algorithm strength and revocation sources. */
@@ -94,7 +99,8 @@ public final class SmimeEngine {
                 : null;
         return new TrustValidator(anchors, intermediates, clock,
                 new AlgorithmPolicy(cfg.isAllowSha1(), cfg.isAllowDsa(), cfg.getMinimumRsaKeySize()),
-                new RevocationSources(keys.crls(), online, cfg.isRequireRevocationStatus()));
+                new RevocationSources(keys.crls(), online, cfg.isRequireRevocationStatus()),
+                cfg.getMaxCertificates());
     }
 
     /** Now, unless a fixed instant (ISO-8601 or epoch seconds) is configured. */
@@ -137,7 +143,7 @@ public final class SmimeEngine {
 
     /** Sign, encrypt, sign-encrypt or compress, writing a complete message to {@code out}. */
     public void protect(SmimeOperation operation, MessageAssembler.Input input, OutputStream out) throws Exception {
-        try (MessageAssembler.Assembled message = MessageAssembler.assemble(input)) {
+        try (MessageAssembler.Assembled message = MessageAssembler.assemble(input, mimeLimits(cfg))) {
             Entity entity = Entities.content(message.content());
             boolean signs = operation == SmimeOperation.sign || operation == SmimeOperation.signEncrypt;
             boolean encrypts = operation == SmimeOperation.encrypt || operation == SmimeOperation.signEncrypt;

@@ -88,12 +88,25 @@ public final class MessageAssembler {
     }
 
     public static Assembled assemble(Input input) throws IOException, MessagingException {
+        return assemble(input, MimeLimits.defaults());
+    }
+
+    /** As {@link #assemble(Input)}, with the limits a MIME body is checked against before it is parsed. */
+    public static Assembled assemble(Input input, MimeLimits limits) throws IOException, MessagingException {
         List<Spool> spools = new ArrayList<>();
         try {
             Spool body = spoolBody(input);
             spools.add(body);
             List<Header> outer = new ArrayList<>();
-            MimeBodyPart content = switch (shapeOf(input, body)) {
+            Shape shape = shapeOf(input, body);
+            if (shape == Shape.MULTIPART_BODY) {
+                limits.check(new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(
+                        ("Content-Type: " + input.contentType() + "\r\n\r\n").getBytes(StandardCharsets.UTF_8)),
+                        body.open()));
+            } else if (shape == Shape.ENTITY) {
+                limits.check(body.open());
+            }
+            MimeBodyPart content = switch (shape) {
                 case ENTITY -> splitMessage(body, outer, spools);
                 case MULTIPART_BODY -> multipartBody(body, input.contentType());
                 case PAYLOAD -> wrapPayload(body, input);

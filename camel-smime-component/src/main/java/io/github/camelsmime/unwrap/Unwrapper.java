@@ -33,6 +33,7 @@ import io.github.camelsmime.decrypt.SmimeDecryptor;
 import io.github.camelsmime.keys.DecryptionKey;
 import io.github.camelsmime.mime.CanonicalInputStream;
 import io.github.camelsmime.mime.Mime;
+import io.github.camelsmime.mime.MimeLimits;
 import io.github.camelsmime.mime.MultipartSignedSplitter;
 import io.github.camelsmime.mime.Spool;
 import io.github.camelsmime.trust.Finding;
@@ -71,6 +72,7 @@ public final class Unwrapper {
     private final int maxDepth;
     private final SenderBinding senderBinding;
     private final boolean allowUnauthenticatedEncryption;
+    private final MimeLimits mimeLimits;
 
     public Unwrapper(SignatureVerifier verifier, SmimeDecryptor decryptor, SmimeDecompressor decompressor,
             TrustValidator trust, List<DecryptionKey> keys, int maxDepth) {
@@ -85,6 +87,15 @@ public final class Unwrapper {
     public Unwrapper(SignatureVerifier verifier, SmimeDecryptor decryptor, SmimeDecompressor decompressor,
             TrustValidator trust, List<DecryptionKey> keys, int maxDepth, SenderBinding senderBinding,
             boolean allowUnauthenticatedEncryption) {
+        this(verifier, decryptor, decompressor, trust, keys, maxDepth, senderBinding, allowUnauthenticatedEncryption,
+                MimeLimits.defaults());
+    }
+
+    /** @param mimeLimits part count and header size, checked on every layer before it is parsed */
+    public Unwrapper(SignatureVerifier verifier, SmimeDecryptor decryptor, SmimeDecompressor decompressor,
+            TrustValidator trust, List<DecryptionKey> keys, int maxDepth, SenderBinding senderBinding,
+            boolean allowUnauthenticatedEncryption, MimeLimits mimeLimits) {
+        this.mimeLimits = mimeLimits;
         this.verifier = verifier;
         this.decryptor = decryptor;
         this.decompressor = decompressor;
@@ -214,6 +225,7 @@ public final class Unwrapper {
             Spool first = Spool.of(input);
             spools.add(first);
             SharedInputStream top = asEntity(first, spools);
+            mimeLimits.check(top.newStream(0, -1));
             List<Header> outerHeaders = messageHeaders(top);
             state.layerSize = spools.get(spools.size() - 1).size();
             SharedInputStream current = top;
@@ -222,6 +234,7 @@ public final class Unwrapper {
                 if (next == null) {
                     break;
                 }
+                mimeLimits.check(next.newStream(0, -1));
                 current = next;
             }
             if (!state.coveredBySignature()) {
