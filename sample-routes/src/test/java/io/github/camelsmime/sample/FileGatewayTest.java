@@ -304,4 +304,15 @@ class FileGatewayTest {
         assertThat(message.getHeader("X-Injected")).isNull();
         assertThat(message.getSubject()).contains("note").contains("eve@evil.example");
     }
+
+    @Test
+    void aHundredThousandPartsAtTheDefaultLimitAreRejectedAndTheRouteGoesOn() throws Exception {
+        byte[] parts = SignedInputs.manyParts(100_000);
+        drop(verifyIn, "100k-parts.eml", parts);
+        awaitFile(rejected.resolve("100k-parts.eml.reason.txt"));
+        assertThat(Files.readString(rejected.resolve("100k-parts.eml.reason.txt"))).contains("reason: limit-exceeded");
+        assertThat(rejected.resolve("100k-parts.eml")).hasBinaryContent(parts);
+        drop(verifyIn, "after-100k.eml", signedText("still running"));
+        assertThat(Files.readString(awaitFile(verifyOut.resolve("after-100k.eml")))).isEqualTo("still running\r\n");
+    }
 }
