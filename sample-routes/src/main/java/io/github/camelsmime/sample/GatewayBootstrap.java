@@ -130,8 +130,7 @@ public class GatewayBootstrap extends MainListenerSupport {
         }
 
         // ---- beans for the YAML file-verify route ----
-        registry.bind(VERIFY_OUTPUT, new VerifiedOutput(s.path(GatewaySettings.VERIFY_OUTBOX).toAbsolutePath(), true,
-                s.getInt(GatewaySettings.MAX_PARTS, 1000)));
+        registry.bind(VERIFY_OUTPUT, new VerifiedOutput(s.path(GatewaySettings.VERIFY_OUTBOX).toAbsolutePath(), true));
         registry.bind(VERIFY_REJECTED,
                 new RejectedOutput(s.path(GatewaySettings.VERIFY_REJECTED).toAbsolutePath(), ""));
 

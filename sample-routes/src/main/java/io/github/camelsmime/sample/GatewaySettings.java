@@ -92,8 +92,6 @@ public final class GatewaySettings {
     public static final String VERIFY_OUTBOX = "gateway.verify.outbox";
     public static final String VERIFY_REJECTED = "gateway.verify.rejected";
     public static final String FILE_ENABLED = "gateway.file.enabled";
-    /** Most MIME parts of verified content the file and mail routes write (more: rejected as limit-exceeded). */
-    public static final String MAX_PARTS = "gateway.max.parts";
 
     public static final String MAIL_ENABLED = "mail.enabled";
     public static final String SMTP_HOST = "mail.smtp.host";

@@ -57,7 +57,7 @@ public class InboundMailRoutes extends RouteBuilder {
                 .end()
                 .process(e -> readRawMessage(e, maxSize))
                 .to(uris.unwrap(true, false))
-                .process(new VerifiedOutput(verified, false, s.getInt(GatewaySettings.MAX_PARTS, 1000)))
+                .process(new VerifiedOutput(verified, false))
                 .log(LoggingLevel.INFO, "VERDICT mail ${exchangeProperty.GatewayName}: "
                         + "${exchangeProperty.GatewayVerdictSummary}");
     }

@@ -21,11 +21,12 @@ import io.github.camelsmime.SmimeLimitException;
  * Every leaf part of an opened entity: the first is the document, the others are its attachments (nested
  * multiparts are walked, an attached message is one part). A single part is decoded straight from the stream; a
  * multipart is first written to a hidden scratch file in the output folder (where its parts go in clear anyway) and
- * read from there as windows into that file, so no part is held in memory. The scratch file is deleted on close.
+ * read from there as windows into that file, so no part is held in memory. The scratch file is deleted on close. The
+ * number of parts is bounded by the component ({@code maxParts}), which counted them before it opened the content.
  */
 public final class ContentParts implements Closeable {
 
-    /** Deeper nesting than any mail client produces; bounds the walk. */
+    /** Deeper nesting than any mail client produces; bounds the recursion of the walk. */
     private static final int MAX_DEPTH = 16;
 
     private final OpenedEntity single;
@@ -41,7 +42,7 @@ public final class ContentParts implements Closeable {
     }
 
     /** Reads the opened entity; a multipart goes through a scratch file in {@code scratchDir}. */
-    public static ContentParts read(InputStream opened, Path scratchDir, int maxParts)
+    public static ContentParts read(InputStream opened, Path scratchDir)
             throws IOException, MessagingException {
         OpenedEntity entity = OpenedEntity.read(opened);
         if (!entity.multipart()) {
@@ -54,7 +55,7 @@ public final class ContentParts implements Closeable {
             Files.copy(whole, scratch);
             shared = new SharedFileInputStream(scratch.toFile());
             List<Part> leaves = new ArrayList<>();
-            walk(new MimeBodyPart(shared), leaves, maxParts, 0);
+            walk(new MimeBodyPart(shared), leaves, 0);
             return new ContentParts(null, leaves, scratch, shared);
         } catch (IOException | MessagingException | RuntimeException e) {
             if (shared != null) {
@@ -65,12 +66,8 @@ public final class ContentParts implements Closeable {
         }
     }
 
-    private static void walk(Part part, List<Part> leaves, int maxParts, int depth)
-            throws IOException, MessagingException {
+    private static void walk(Part part, List<Part> leaves, int depth) throws IOException, MessagingException {
         if (!part.isMimeType("multipart/*")) {
-            if (leaves.size() >= maxParts) {
-                throw new SmimeLimitException("The content has more than " + maxParts + " MIME parts");
-            }
             leaves.add(part);
             return;
         }
@@ -79,7 +76,7 @@ public final class ContentParts implements Closeable {
         }
         MimeMultipart multipart = (MimeMultipart) part.getContent();
         for (int i = 0; i < multipart.getCount(); i++) {
-            walk(multipart.getBodyPart(i), leaves, maxParts, depth + 1);
+            walk(multipart.getBodyPart(i), leaves, depth + 1);
         }
     }
 

@@ -27,12 +27,9 @@ public class VerifiedOutput implements Processor {
 
     private final ResultFolder folder;
     private final boolean namedByPart;
-    private final int maxParts;
-
-    public VerifiedOutput(Path dir, boolean namedByPart, int maxParts) {
+    public VerifiedOutput(Path dir, boolean namedByPart) {
         this.folder = new ResultFolder(dir);
         this.namedByPart = namedByPart;
-        this.maxParts = maxParts;
     }
 
     public Path dir() {
@@ -43,7 +40,7 @@ public class VerifiedOutput implements Processor {
     public void process(Exchange exchange) throws Exception {
         List<Path> written = new ArrayList<>();
         try (InputStream body = exchange.getMessage().getMandatoryBody(InputStream.class);
-                ContentParts parts = ContentParts.read(body, folder.dir(), maxParts)) {
+                ContentParts parts = ContentParts.read(body, folder.dir())) {
             String wanted = namedByPart && parts.mainFileName() != null
                     ? GatewayNames.safe(parts.mainFileName(), GatewayNames.of(exchange)) : GatewayNames.of(exchange);
             String verdict = Verdicts.prettyJson(exchange);
