@@ -191,16 +191,16 @@ final class ExchangeBinding {
 
     /**
      * Makes a stream body re-readable so that on failure the original bytes are still there. The component spools
-     * it itself (memory, then a temporary file past {@link Spool#DEFAULT_THRESHOLD}) rather than through Camel's
+     * it itself (memory, then an encrypted temporary file past the spool threshold) rather than through Camel's
      * stream cache, which keeps everything in memory unless spooling is enabled; the operation then shares this
      * spool instead of copying the body a second time.
      */
-    static Object replayableBody(Exchange exchange) throws IOException {
+    static Object replayableBody(Exchange exchange, Spool.Settings spools) throws IOException {
         Object body = exchange.getMessage().getBody();
         if (body instanceof InputStream in && !(body instanceof StreamCache)) {
             Spool spool;
             try (in) {
-                spool = Spool.of(in);
+                spool = spools.of(in);
             }
             closeOnCompletion(exchange, spool);
             ReplayableStream cache = ReplayableStream.of(spool);

@@ -31,6 +31,7 @@ import io.github.camelsmime.mime.Entities;
 import io.github.camelsmime.mime.Entity;
 import io.github.camelsmime.mime.MessageAssembler;
 import io.github.camelsmime.mime.MessageWriter;
+import io.github.camelsmime.mime.Spool;
 import io.github.camelsmime.sign.SmimeSigner;
 import io.github.camelsmime.trust.AlgorithmPolicy;
 import io.github.camelsmime.trust.OnlineRevocation;
@@ -59,10 +60,11 @@ public final class SmimeEngine {
     private final Unwrapper unwrapper;
     private final boolean hasRecipientSources;
     private final String authservId;
+    private final Spool.Settings spools;
 
     public SmimeEngine(CamelContext context, SmimeConfiguration cfg) {
         this.cfg = cfg;
-        io.github.camelsmime.mime.Mime.pinStreamProvider();
+        this.spools = cfg.spoolSettings();
         this.providers = CryptoProviders.of(cfg.getProvider());
         KeyMaterial keys = new KeyMaterial(context, cfg);
         this.signer = keys.hasSigner() ? new SmimeSigner(keys.signer(), cfg.getSignatureAlgorithm(), providers) : null;
@@ -79,7 +81,7 @@ public final class SmimeEngine {
                 new SmimeDecompressor(cfg.getMaxInflatedSize()), trustValidator(keys, anchors, intermediates),
                 keys.decryptionKeys(),
                 cfg.getMaxDepth(), new SenderBinding(SenderBinding.Mode.parse(cfg.getSenderBinding())),
-                cfg.isAllowUnauthenticatedEncryption());
+                cfg.isAllowUnauthenticatedEncryption(), spools);
         this.authservId = cfg.getAuthservId() != null && !cfg.getAuthservId().isBlank() ? cfg.getAuthservId().trim()
                 : AuthenticationResults.defaultAuthservId();
     }
@@ -137,7 +139,7 @@ public final class SmimeEngine {
 
     /** Sign, encrypt, sign-encrypt or compress, writing a complete message to {@code out}. */
     public void protect(SmimeOperation operation, MessageAssembler.Input input, OutputStream out) throws Exception {
-        try (MessageAssembler.Assembled message = MessageAssembler.assemble(input)) {
+        try (MessageAssembler.Assembled message = MessageAssembler.assemble(input, spools)) {
             Entity entity = Entities.content(message.content());
             boolean signs = operation == SmimeOperation.sign || operation == SmimeOperation.signEncrypt;
             boolean encrypts = operation == SmimeOperation.encrypt || operation == SmimeOperation.signEncrypt;
@@ -208,6 +210,11 @@ public final class SmimeEngine {
             }
         }
         return result;
+    }
+
+    /** Where this engine's spools go (threshold and folder). */
+    public Spool.Settings spools() {
+        return spools;
     }
 
     public CryptoProviders providers() {

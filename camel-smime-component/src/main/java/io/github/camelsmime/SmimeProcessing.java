@@ -33,7 +33,7 @@ final class SmimeProcessing {
     /** Protects into a spool that lives until the exchange completes; returns the new body. */
     static Object protect(SmimeEngine engine, SmimeConfiguration cfg, SmimeOperation op, Exchange exchange,
             Object body) throws Exception {
-        Spool spool = new Spool().expect(expectedOutput(op, cfg, ExchangeBinding.knownSize(body)));
+        Spool spool = engine.spools().newSpool().expect(expectedOutput(op, cfg, ExchangeBinding.knownSize(body)));
         try (OutputStream out = spool.output()) {
             protect(engine, cfg, op, exchange, body, out);
         } catch (Exception e) {
@@ -60,7 +60,7 @@ final class SmimeProcessing {
         InputStream in;
         if (body instanceof jakarta.mail.Part part) {
             // a mail from camel-mail: its InputStream conversion yields the content without the headers
-            Spool spool = Spool.of(part);
+            Spool spool = engine.spools().of(part);
             ExchangeBinding.closeOnCompletion(exchange, spool);
             // a spool-backed stream: the unwrapper shares this spool instead of copying it again
             in = ReplayableStream.of(spool);

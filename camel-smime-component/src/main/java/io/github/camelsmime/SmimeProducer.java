@@ -24,7 +24,7 @@ public class SmimeProducer extends DefaultProducer {
     public void process(Exchange exchange) throws Exception {
         SmimeOperation op = endpoint.operation();
         ExchangeBinding.plainMessage(exchange);
-        Object body = ExchangeBinding.replayableBody(exchange);
+        Object body = ExchangeBinding.replayableBody(exchange, engine.spools());
         Object result = op.isProtecting()
                 ? SmimeProcessing.protect(engine, endpoint.getConfiguration(), op, exchange, body)
                 : SmimeProcessing.open(engine, endpoint.getConfiguration(), op, exchange, body);

@@ -88,10 +88,10 @@ public final class MessageAssembler {
     private MessageAssembler() {
     }
 
-    public static Assembled assemble(Input input) throws IOException, MessagingException {
+    public static Assembled assemble(Input input, Spool.Settings settings) throws IOException, MessagingException {
         List<Spool> spools = new ArrayList<>();
         try {
-            Spool body = spoolBody(input);
+            Spool body = input.part() != null ? settings.of(input.part()) : settings.of(input.body());
             spools.add(body);
             boolean mime = isMime(input, body);
             List<Header> outer = new ArrayList<>();
@@ -106,10 +106,6 @@ public final class MessageAssembler {
             spools.forEach(Spool::close);
             throw e;
         }
-    }
-
-    private static Spool spoolBody(Input input) throws IOException {
-        return input.part() != null ? Spool.of(input.part()) : Spool.of(input.body());
     }
 
     private static boolean isMime(Input input, Spool body) throws IOException {

@@ -71,20 +71,23 @@ public final class Unwrapper {
     private final int maxDepth;
     private final SenderBinding senderBinding;
     private final boolean allowUnauthenticatedEncryption;
+    private final Spool.Settings spoolSettings;
 
     public Unwrapper(SignatureVerifier verifier, SmimeDecryptor decryptor, SmimeDecompressor decompressor,
             TrustValidator trust, List<DecryptionKey> keys, int maxDepth) {
         this(verifier, decryptor, decompressor, trust, keys, maxDepth, new SenderBinding(SenderBinding.Mode.FROM),
-                false);
+                false, Spool.Settings.DEFAULT);
     }
 
     /**
      * @param senderBinding                  what the signer must prove about From/Sender
      * @param allowUnauthenticatedEncryption accept EnvelopedData (CBC) content that no trusted signer vouches for
+     * @param spoolSettings                  where opened layers are spooled
      */
     public Unwrapper(SignatureVerifier verifier, SmimeDecryptor decryptor, SmimeDecompressor decompressor,
             TrustValidator trust, List<DecryptionKey> keys, int maxDepth, SenderBinding senderBinding,
-            boolean allowUnauthenticatedEncryption) {
+            boolean allowUnauthenticatedEncryption, Spool.Settings spoolSettings) {
+        this.spoolSettings = spoolSettings;
         this.verifier = verifier;
         this.decryptor = decryptor;
         this.decompressor = decompressor;
@@ -211,7 +214,7 @@ public final class Unwrapper {
         State state = new State();
         Opened opened;
         try {
-            Spool first = Spool.of(input);
+            Spool first = spoolSettings.of(input);
             spools.add(first);
             SharedInputStream top = asEntity(first, spools);
             List<Header> outerHeaders = messageHeaders(top);
@@ -340,7 +343,7 @@ public final class Unwrapper {
             return null;
         }
         checkDepth(state);
-        Spool inner = new Spool();
+        Spool inner = spoolSettings.newSpool();
         spools.add(inner);
         try (InputStream cms = CmsInput.bounded(Mime.decodedBody(part), bound(state));
                 OutputStream out = inner.output()) {
@@ -408,11 +411,11 @@ public final class Unwrapper {
     }
 
     /** A body as a re-readable window; only a part that was not parsed from a spool needs copying. */
-    private static SharedInputStream shared(InputStream body, List<Spool> spools) throws IOException {
+    private SharedInputStream shared(InputStream body, List<Spool> spools) throws IOException {
         if (body instanceof SharedInputStream s) {
             return s;
         }
-        Spool copy = new Spool();
+        Spool copy = spoolSettings.newSpool();
         spools.add(copy);
         try (InputStream in = body; OutputStream out = copy.output()) {
             in.transferTo(out);
@@ -685,7 +688,7 @@ public final class Unwrapper {
     }
 
     /** The input as a MIME entity: raw DER/BER CMS and PEM-armoured CMS become a virtual pkcs7-mime entity. */
-    private static SharedInputStream asEntity(Spool spool, List<Spool> spools) throws IOException {
+    private SharedInputStream asEntity(Spool spool, List<Spool> spools) throws IOException {
         byte[] head;
         try (InputStream in = spool.open()) {
             head = in.readNBytes(64);
@@ -699,7 +702,7 @@ public final class Unwrapper {
         if (!der && !pem) {
             return (SharedInputStream) spool.open();
         }
-        Spool entity = new Spool();
+        Spool entity = spoolSettings.newSpool();
         spools.add(entity);
         try (OutputStream out = entity.output(); InputStream in = spool.open()) {
             out.write(("Content-Type: application/pkcs7-mime\r\nContent-Transfer-Encoding: "
