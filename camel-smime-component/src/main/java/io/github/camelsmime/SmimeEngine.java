@@ -32,6 +32,7 @@ import io.github.camelsmime.mime.Entity;
 import io.github.camelsmime.mime.MessageAssembler;
 import io.github.camelsmime.mime.MessageWriter;
 import io.github.camelsmime.mime.Spool;
+import io.github.camelsmime.mime.StreamProviderScope;
 import io.github.camelsmime.sign.SmimeSigner;
 import io.github.camelsmime.trust.AlgorithmPolicy;
 import io.github.camelsmime.trust.OnlineRevocation;
@@ -139,7 +140,8 @@ public final class SmimeEngine {
 
     /** Sign, encrypt, sign-encrypt or compress, writing a complete message to {@code out}. */
     public void protect(SmimeOperation operation, MessageAssembler.Input input, OutputStream out) throws Exception {
-        try (MessageAssembler.Assembled message = MessageAssembler.assemble(input, spools)) {
+        try (StreamProviderScope scope = StreamProviderScope.enter();
+                MessageAssembler.Assembled message = MessageAssembler.assemble(input, spools)) {
             Entity entity = Entities.content(message.content());
             boolean signs = operation == SmimeOperation.sign || operation == SmimeOperation.signEncrypt;
             boolean encrypts = operation == SmimeOperation.encrypt || operation == SmimeOperation.signEncrypt;
@@ -159,7 +161,9 @@ public final class SmimeEngine {
 
     /** Verify, decrypt or unwrap; the caller closes the result when the content has been consumed. */
     public Unwrapper.Opened open(SmimeOperation operation, InputStream in) {
-        return unwrapper.open(in, operation, cfg.isRequireSigned(), cfg.isReportOnly());
+        try (StreamProviderScope scope = StreamProviderScope.enter()) {
+            return unwrapper.open(in, operation, cfg.isRequireSigned(), cfg.isReportOnly());
+        }
     }
 
     private void requireSigner(SmimeOperation operation) {
