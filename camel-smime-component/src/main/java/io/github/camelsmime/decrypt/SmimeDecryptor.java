@@ -91,7 +91,7 @@ public final class SmimeDecryptor {
         for (RecipientInformation info : infos) {
             for (DecryptionKey key : keys) {
                 if (matches(info.getRID(), key)) {
-                    FastRecipients.Options fast = new FastRecipients.Options(providers.rsaKeyTransportDecryption(),
+                    CorrettoRecipients.Options fast = new CorrettoRecipients.Options(providers.rsaKeyTransportDecryption(),
                             authenticated ? providers.aesGcmDecryption() : List.of(), sizeBound);
                     open(info, key, authenticated, providers.contentDecryption(authenticated), fast, plaintextOut);
                     return new Result(ContentEncryption.nameOf(algorithmOid), authenticated);
@@ -103,7 +103,7 @@ public final class SmimeDecryptor {
     }
 
     private void open(RecipientInformation info, DecryptionKey key, boolean authenticated,
-            java.security.Provider contentProvider, FastRecipients.Options fast, OutputStream out) {
+            java.security.Provider contentProvider, CorrettoRecipients.Options fast, OutputStream out) {
         try (InputStream plain = info.getContentStream(recipient(info, key, authenticated, contentProvider, fast))
                 .getContentStream()) {
             plain.transferTo(out);
@@ -114,13 +114,14 @@ public final class SmimeDecryptor {
     }
 
     private Recipient recipient(RecipientInformation info, DecryptionKey key, boolean authenticated,
-            java.security.Provider contentProvider, FastRecipients.Options fast) {
+            java.security.Provider contentProvider, CorrettoRecipients.Options fast) {
         if (info instanceof KeyTransRecipientInformation) {
             java.security.PrivateKey fastKey = fast.rsa() == null ? null : nativeKeys.computeIfAbsent(
                     key.privateKey(), k -> CryptoProviders.nativeKey(k, fast.rsa()));
+            CorrettoRecipients.KeyTransport transport = new CorrettoRecipients.KeyTransport(fastKey, fast);
             JceKeyTransRecipient r = authenticated
-                    ? new FastRecipients.KeyTransAuthEnveloped(key.privateKey(), fastKey, fast)
-                    : new FastRecipients.KeyTransEnveloped(key.privateKey(), fastKey, fast);
+                    ? new CorrettoRecipients.KeyTransAuthEnveloped(key.privateKey(), transport, fast)
+                    : new CorrettoRecipients.KeyTransEnveloped(key.privateKey(), transport);
             r.setKeySizeValidation(true);
             r.setMinimumTagSize(MIN_TAG_LENGTH);
             if (providers.keyManagement() != null) {
@@ -131,7 +132,7 @@ public final class SmimeDecryptor {
         }
         if (info instanceof KeyAgreeRecipientInformation) {
             JceKeyAgreeRecipient r = authenticated
-                    ? new FastRecipients.KeyAgreeAuthEnveloped(key.privateKey(), fast)
+                    ? new CorrettoRecipients.KeyAgreeAuthEnveloped(key.privateKey(), fast)
                     : new JceKeyAgreeEnvelopedRecipient(key.privateKey());
             r.setMinimumTagSize(MIN_TAG_LENGTH);
             if (providers.keyManagement() != null) {

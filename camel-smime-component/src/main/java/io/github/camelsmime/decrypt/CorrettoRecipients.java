@@ -31,7 +31,8 @@ import org.bouncycastle.cms.jcajce.JceKeyTransEnvelopedRecipient;
 import org.bouncycastle.operator.GenericKey;
 
 /**
- * Bouncy Castle's recipients with two faster primitives, everything else (parsing, which key and algorithm are
+ * Bouncy Castle's recipients with RSA key transport on Corretto (and AES-GCM of small layers on Corretto or the JDK),
+ * everything else (parsing, which key and algorithm are
  * acceptable, minimum tag size, key-size validation, the streaming content decryption of other algorithms and of large
  * layers) left to them:
  * <ul>
@@ -43,7 +44,7 @@ import org.bouncycastle.operator.GenericKey;
  * </ul>
  * A failure of either reads "Decryption failed" like any other (see {@link SmimeDecryptor}).
  */
-final class FastRecipients {
+final class CorrettoRecipients {
 
     /**
      * What the fast paths may use for one message.
@@ -58,7 +59,7 @@ final class FastRecipients {
         }
     }
 
-    private FastRecipients() {
+    private CorrettoRecipients() {
     }
 
     private static final Map<ASN1ObjectIdentifier, String> HASHES = Map.of(
@@ -119,7 +120,10 @@ final class FastRecipients {
         return new OAEPParameterSpec(hash, "MGF1", new MGF1ParameterSpec(mgfHash), new PSource.PSpecified(label));
     }
 
-    /** What a key-transport recipient lends {@link #keyTransport}: Bouncy Castle's own steps, which it protects. */
+    /**
+     * What a key-transport recipient lends {@link KeyTransport}: Bouncy Castle's own steps, which it protects. These
+     * assumptions about Bouncy Castle are pinned by {@code CorrettoRecipientsBouncyCastleTest}.
+     */
     interface BouncyCastleSteps {
         /** The content algorithm is one the recipient accepts, and its tag is long enough. */
         void checkContentAlgorithm(AlgorithmIdentifier content) throws CMSException;
@@ -128,48 +132,55 @@ final class FastRecipients {
         Key key(AlgorithmIdentifier content, byte[] raw) throws CMSException;
 
         /** Bouncy Castle's whole extraction, for what we do not map. */
-        Key extract() throws CMSException;
+        Key extract(AlgorithmIdentifier keyEncryption, AlgorithmIdentifier content, byte[] encryptedKey)
+                throws CMSException;
     }
 
-    /** The content-encryption key of a key-transport recipient: Bouncy Castle's checks around our decryption. */
-    static Key keyTransport(PrivateKey fastKey, Options options, AlgorithmIdentifier keyEncryption,
-            AlgorithmIdentifier content, byte[] encryptedKey, BouncyCastleSteps bc) throws CMSException {
-        if (options.rsa() == null) {
-            return bc.extract();
+    /**
+     * The state both key-transport recipients share, and the one extraction they both run: Bouncy Castle's checks
+     * around the RSA decryption on Corretto.
+     */
+    static final class KeyTransport {
+        private final PrivateKey fastKey;
+        private final Options options;
+
+        KeyTransport(PrivateKey fastKey, Options options) {
+            this.fastKey = fastKey;
+            this.options = options;
         }
-        // in Bouncy Castle's order: algorithm and tag checks before the private-key operation
-        bc.checkContentAlgorithm(content);
-        byte[] raw = rsaDecrypt(fastKey, options.rsa(), keyEncryption, encryptedKey);
-        return raw == null ? bc.extract() : bc.key(content, raw);
+
+        Key extract(AlgorithmIdentifier keyEncryption, AlgorithmIdentifier content, byte[] encryptedKey,
+                BouncyCastleSteps bc) throws CMSException {
+            if (options.rsa() == null) {
+                return bc.extract(keyEncryption, content, encryptedKey);
+            }
+            // in Bouncy Castle's order: algorithm and tag checks before the private-key operation
+            bc.checkContentAlgorithm(content);
+            byte[] raw = rsaDecrypt(fastKey, options.rsa(), keyEncryption, encryptedKey);
+            return raw == null ? bc.extract(keyEncryption, content, encryptedKey) : bc.key(content, raw);
+        }
     }
 
     /*
      * The two key-transport recipients differ only in their Bouncy Castle superclass (AuthEnvelopedData or
-     * EnvelopedData); each lends its protected checks through BouncyCastleSteps, the logic is keyTransport() above.
+     * EnvelopedData); each lends its protected checks through BouncyCastleSteps to the shared KeyTransport.
      */
 
     /** Key transport into AuthEnvelopedData. */
     static final class KeyTransAuthEnveloped extends JceKeyTransAuthEnvelopedRecipient implements BouncyCastleSteps {
-        private final PrivateKey fastKey;
+        private final KeyTransport transport;
         private final Options options;
-        /** The arguments of the extraction under way, for {@link #extract()}. */
-        private AlgorithmIdentifier keyEncryption;
-        private AlgorithmIdentifier content;
-        private byte[] encryptedKey;
 
-        KeyTransAuthEnveloped(PrivateKey key, PrivateKey fastKey, Options options) {
+        KeyTransAuthEnveloped(PrivateKey key, KeyTransport transport, Options options) {
             super(key);
-            this.fastKey = fastKey;
+            this.transport = transport;
             this.options = options;
         }
 
         @Override
         protected Key extractSecretKey(AlgorithmIdentifier keyEncryption, AlgorithmIdentifier content,
                 byte[] encryptedKey) throws CMSException {
-            this.keyEncryption = keyEncryption;
-            this.content = content;
-            this.encryptedKey = encryptedKey;
-            return keyTransport(fastKey, options, keyEncryption, content, encryptedKey, this);
+            return transport.extract(keyEncryption, content, encryptedKey, this);
         }
 
         @Override
@@ -184,7 +195,8 @@ final class FastRecipients {
         }
 
         @Override
-        public Key extract() throws CMSException {
+        public Key extract(AlgorithmIdentifier keyEncryption, AlgorithmIdentifier content, byte[] encryptedKey)
+                throws CMSException {
             return super.extractSecretKey(keyEncryption, content, encryptedKey);
         }
 
@@ -206,26 +218,17 @@ final class FastRecipients {
 
     /** Key transport into EnvelopedData (CBC): only the key transport is faster, content stays as it was. */
     static final class KeyTransEnveloped extends JceKeyTransEnvelopedRecipient implements BouncyCastleSteps {
-        private final PrivateKey fastKey;
-        private final Options options;
-        /** The arguments of the extraction under way, for {@link #extract()}. */
-        private AlgorithmIdentifier keyEncryption;
-        private AlgorithmIdentifier content;
-        private byte[] encryptedKey;
+        private final KeyTransport transport;
 
-        KeyTransEnveloped(PrivateKey key, PrivateKey fastKey, Options options) {
+        KeyTransEnveloped(PrivateKey key, KeyTransport transport) {
             super(key);
-            this.fastKey = fastKey;
-            this.options = options;
+            this.transport = transport;
         }
 
         @Override
         protected Key extractSecretKey(AlgorithmIdentifier keyEncryption, AlgorithmIdentifier content,
                 byte[] encryptedKey) throws CMSException {
-            this.keyEncryption = keyEncryption;
-            this.content = content;
-            this.encryptedKey = encryptedKey;
-            return keyTransport(fastKey, options, keyEncryption, content, encryptedKey, this);
+            return transport.extract(keyEncryption, content, encryptedKey, this);
         }
 
         @Override
@@ -240,7 +243,8 @@ final class FastRecipients {
         }
 
         @Override
-        public Key extract() throws CMSException {
+        public Key extract(AlgorithmIdentifier keyEncryption, AlgorithmIdentifier content, byte[] encryptedKey)
+                throws CMSException {
             return super.extractSecretKey(keyEncryption, content, encryptedKey);
         }
     }
