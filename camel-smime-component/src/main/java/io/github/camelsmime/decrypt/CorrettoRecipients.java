@@ -7,6 +7,7 @@ import java.security.Provider;
 import java.security.spec.MGF1ParameterSpec;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.OAEPParameterSpec;
@@ -28,6 +29,7 @@ import org.bouncycastle.cms.RecipientOperator;
 import org.bouncycastle.cms.jcajce.JceKeyAgreeAuthEnvelopedRecipient;
 import org.bouncycastle.cms.jcajce.JceKeyTransAuthEnvelopedRecipient;
 import org.bouncycastle.cms.jcajce.JceKeyTransEnvelopedRecipient;
+import org.bouncycastle.cms.jcajce.JceKeyTransRecipient;
 import org.bouncycastle.operator.GenericKey;
 
 /**
@@ -121,83 +123,76 @@ final class CorrettoRecipients {
     }
 
     /**
-     * What a key-transport recipient lends {@link KeyTransport}: Bouncy Castle's own steps, which it protects. These
-     * assumptions about Bouncy Castle are pinned by {@code CorrettoRecipientsBouncyCastleTest}.
+     * The key-transport recipient for AuthEnvelopedData ({@code authenticated}) or EnvelopedData, each setting applied
+     * by {@code configure} to it and to the {@link KeyTransport} that extracts its key.
      */
-    interface BouncyCastleSteps {
-        /** The content algorithm is one the recipient accepts, and its tag is long enough. */
-        void checkContentAlgorithm(AlgorithmIdentifier content) throws CMSException;
-
-        /** The decrypted bytes as the content cipher's key, of the size the algorithm needs. */
-        Key key(AlgorithmIdentifier content, byte[] raw) throws CMSException;
-
-        /** Bouncy Castle's whole extraction, for what we do not map. */
-        Key extract(AlgorithmIdentifier keyEncryption, AlgorithmIdentifier content, byte[] encryptedKey)
-                throws CMSException;
+    static JceKeyTransRecipient keyTransport(PrivateKey key, PrivateKey fastKey, Options options,
+            boolean authenticated, Consumer<JceKeyTransRecipient> configure) {
+        KeyTransport keys = new KeyTransport(key, fastKey, options);
+        configure.accept(keys);
+        if (!authenticated) {
+            return keys;
+        }
+        KeyTransAuthEnveloped recipient = new KeyTransAuthEnveloped(key, keys, options);
+        configure.accept(recipient);
+        return recipient;
     }
 
     /**
-     * The state both key-transport recipients share, and the one extraction they both run: Bouncy Castle's checks
-     * around the RSA decryption on Corretto.
+     * Key transport into EnvelopedData (CBC content as Bouncy Castle does it), and the key extraction of both kinds:
+     * Bouncy Castle's checks around the RSA decryption on Corretto. What this assumes about Bouncy Castle (its checks
+     * come before its private-key operation; it cannot do OAEP on Corretto by itself) is pinned by
+     * {@code CorrettoRecipientsBouncyCastleTest}.
      */
-    static final class KeyTransport {
+    static final class KeyTransport extends JceKeyTransEnvelopedRecipient {
         private final PrivateKey fastKey;
         private final Options options;
 
-        KeyTransport(PrivateKey fastKey, Options options) {
-            this.fastKey = fastKey;
-            this.options = options;
-        }
-
-        Key extract(AlgorithmIdentifier keyEncryption, AlgorithmIdentifier content, byte[] encryptedKey,
-                BouncyCastleSteps bc) throws CMSException {
-            if (options.rsa() == null) {
-                return bc.extract(keyEncryption, content, encryptedKey);
-            }
-            // in Bouncy Castle's order: algorithm and tag checks before the private-key operation
-            bc.checkContentAlgorithm(content);
-            byte[] raw = rsaDecrypt(fastKey, options.rsa(), keyEncryption, encryptedKey);
-            return raw == null ? bc.extract(keyEncryption, content, encryptedKey) : bc.key(content, raw);
-        }
-    }
-
-    /*
-     * The two key-transport recipients differ only in their Bouncy Castle superclass (AuthEnvelopedData or
-     * EnvelopedData); each lends its protected checks through BouncyCastleSteps to the shared KeyTransport.
-     */
-
-    /** Key transport into AuthEnvelopedData. */
-    static final class KeyTransAuthEnveloped extends JceKeyTransAuthEnvelopedRecipient implements BouncyCastleSteps {
-        private final KeyTransport transport;
-        private final Options options;
-
-        KeyTransAuthEnveloped(PrivateKey key, KeyTransport transport, Options options) {
+        KeyTransport(PrivateKey key, PrivateKey fastKey, Options options) {
             super(key);
-            this.transport = transport;
+            this.fastKey = fastKey;
             this.options = options;
         }
 
         @Override
         protected Key extractSecretKey(AlgorithmIdentifier keyEncryption, AlgorithmIdentifier content,
                 byte[] encryptedKey) throws CMSException {
-            return transport.extract(keyEncryption, content, encryptedKey, this);
-        }
-
-        @Override
-        public void checkContentAlgorithm(AlgorithmIdentifier content) throws CMSException {
-            checkAllowed(isContentAlgorithmAllowed(content.getAlgorithm()), content);
+            if (options.rsa() == null) {
+                return super.extractSecretKey(keyEncryption, content, encryptedKey);
+            }
+            // in Bouncy Castle's order: algorithm and tag checks before the private-key operation
+            if (!isContentAlgorithmAllowed(content.getAlgorithm())) {
+                throw new CMSAlgorithmNotAllowedException("content-encryption algorithm not in recipient's allowed"
+                        + " set: " + content.getAlgorithm());
+            }
             checkTagSize(content);
+            byte[] raw = rsaDecrypt(fastKey, options.rsa(), keyEncryption, encryptedKey);
+            if (raw == null) {
+                return super.extractSecretKey(keyEncryption, content, encryptedKey);
+            }
+            Key key = helper.getJceKey(content, new GenericKey(content, raw));
+            if (validateKeySize) {
+                helper.keySizeCheck(content, key);
+            }
+            return key;
+        }
+    }
+
+    /** Key transport into AuthEnvelopedData: the key from {@link KeyTransport}, small AES-GCM layers buffered. */
+    static final class KeyTransAuthEnveloped extends JceKeyTransAuthEnvelopedRecipient {
+        private final KeyTransport keys;
+        private final Options options;
+
+        KeyTransAuthEnveloped(PrivateKey key, KeyTransport keys, Options options) {
+            super(key);
+            this.keys = keys;
+            this.options = options;
         }
 
         @Override
-        public Key key(AlgorithmIdentifier content, byte[] raw) throws CMSException {
-            return sized(helper.getJceKey(content, new GenericKey(content, raw)), content, validateKeySize, helper);
-        }
-
-        @Override
-        public Key extract(AlgorithmIdentifier keyEncryption, AlgorithmIdentifier content, byte[] encryptedKey)
-                throws CMSException {
-            return super.extractSecretKey(keyEncryption, content, encryptedKey);
+        protected Key extractSecretKey(AlgorithmIdentifier keyEncryption, AlgorithmIdentifier content,
+                byte[] encryptedKey) throws CMSException {
+            return keys.extractSecretKey(keyEncryption, content, encryptedKey);
         }
 
         @Override
@@ -214,55 +209,6 @@ final class CorrettoRecipients {
             }
             return new RecipientOperator(decryptor);
         }
-    }
-
-    /** Key transport into EnvelopedData (CBC): only the key transport is faster, content stays as it was. */
-    static final class KeyTransEnveloped extends JceKeyTransEnvelopedRecipient implements BouncyCastleSteps {
-        private final KeyTransport transport;
-
-        KeyTransEnveloped(PrivateKey key, KeyTransport transport) {
-            super(key);
-            this.transport = transport;
-        }
-
-        @Override
-        protected Key extractSecretKey(AlgorithmIdentifier keyEncryption, AlgorithmIdentifier content,
-                byte[] encryptedKey) throws CMSException {
-            return transport.extract(keyEncryption, content, encryptedKey, this);
-        }
-
-        @Override
-        public void checkContentAlgorithm(AlgorithmIdentifier content) throws CMSException {
-            checkAllowed(isContentAlgorithmAllowed(content.getAlgorithm()), content);
-            checkTagSize(content);
-        }
-
-        @Override
-        public Key key(AlgorithmIdentifier content, byte[] raw) throws CMSException {
-            return sized(helper.getJceKey(content, new GenericKey(content, raw)), content, validateKeySize, helper);
-        }
-
-        @Override
-        public Key extract(AlgorithmIdentifier keyEncryption, AlgorithmIdentifier content, byte[] encryptedKey)
-                throws CMSException {
-            return super.extractSecretKey(keyEncryption, content, encryptedKey);
-        }
-    }
-
-    private static void checkAllowed(boolean allowed, AlgorithmIdentifier content) throws CMSException {
-        if (!allowed) {
-            throw new CMSAlgorithmNotAllowedException("content-encryption algorithm not in recipient's allowed set: "
-                    + content.getAlgorithm());
-        }
-    }
-
-    /** Bouncy Castle's key-size validation (the key must have the size its content algorithm names). */
-    private static Key sized(Key key, AlgorithmIdentifier content, boolean validate,
-            org.bouncycastle.cms.jcajce.EnvelopedDataHelper helper) throws CMSException {
-        if (validate) {
-            helper.keySizeCheck(content, key);
-        }
-        return key;
     }
 
     /** Key agreement (ECDH, X25519) into AuthEnvelopedData: Bouncy Castle's key agreement, our AES-GCM. */

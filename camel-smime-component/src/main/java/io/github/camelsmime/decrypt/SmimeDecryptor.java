@@ -26,7 +26,6 @@ import org.bouncycastle.cms.RecipientInformation;
 import org.bouncycastle.cms.RecipientInformationStore;
 import org.bouncycastle.cms.jcajce.JceKeyAgreeEnvelopedRecipient;
 import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipient;
-import org.bouncycastle.cms.jcajce.JceKeyTransRecipient;
 
 /**
  * Opens EnvelopedData and AuthEnvelopedData with the configured keys, picking the key by matching the message's
@@ -118,17 +117,14 @@ public final class SmimeDecryptor {
         if (info instanceof KeyTransRecipientInformation) {
             java.security.PrivateKey fastKey = fast.rsa() == null ? null : nativeKeys.computeIfAbsent(
                     key.privateKey(), k -> CryptoProviders.nativeKey(k, fast.rsa()));
-            CorrettoRecipients.KeyTransport transport = new CorrettoRecipients.KeyTransport(fastKey, fast);
-            JceKeyTransRecipient r = authenticated
-                    ? new CorrettoRecipients.KeyTransAuthEnveloped(key.privateKey(), transport, fast)
-                    : new CorrettoRecipients.KeyTransEnveloped(key.privateKey(), transport);
-            r.setKeySizeValidation(true);
-            r.setMinimumTagSize(MIN_TAG_LENGTH);
-            if (providers.keyManagement() != null) {
-                r.setProvider(providers.keyManagement());
-            }
-            r.setContentProvider(contentProvider);
-            return r;
+            return CorrettoRecipients.keyTransport(key.privateKey(), fastKey, fast, authenticated, r -> {
+                r.setKeySizeValidation(true);
+                r.setMinimumTagSize(MIN_TAG_LENGTH);
+                if (providers.keyManagement() != null) {
+                    r.setProvider(providers.keyManagement());
+                }
+                r.setContentProvider(contentProvider);
+            });
         }
         if (info instanceof KeyAgreeRecipientInformation) {
             JceKeyAgreeRecipient r = authenticated

@@ -78,9 +78,8 @@ class CorrettoRecipientsBouncyCastleTest {
         Provider rsa = CryptoProviders.of("auto").rsaKeyTransportDecryption();
         Assumptions.assumeTrue(rsa != null, "Corretto not available");
         CorrettoRecipients.Options options = new CorrettoRecipients.Options(rsa, List.of(), 1 << 20);
-        CorrettoRecipients.KeyTransAuthEnveloped ours = new CorrettoRecipients.KeyTransAuthEnveloped(wrong,
-                new CorrettoRecipients.KeyTransport(CryptoProviders.nativeKey(wrong, rsa), options), options);
-        ours.setAllowedContentAlgorithms(Set.of(CMSAlgorithm.AES128_GCM));
+        Recipient ours = CorrettoRecipients.keyTransport(wrong, CryptoProviders.nativeKey(wrong, rsa), options, true,
+                r -> r.setAllowedContentAlgorithms(Set.of(CMSAlgorithm.AES128_GCM)));
         assertThat(failure(info, ours)).isEqualTo(expected);
     }
 
@@ -96,11 +95,11 @@ class CorrettoRecipientsBouncyCastleTest {
         assertThatThrownBy(() -> info.getContent(bc)).isInstanceOf(CMSException.class);
 
         CorrettoRecipients.Options options = new CorrettoRecipients.Options(rsa, List.of(), 1 << 20);
-        CorrettoRecipients.KeyTransAuthEnveloped ours = new CorrettoRecipients.KeyTransAuthEnveloped(key,
-                new CorrettoRecipients.KeyTransport(CryptoProviders.nativeKey(key, rsa), options), options);
         // configured as SmimeDecryptor does: Bouncy Castle for everything but the RSA operation
-        ours.setProvider(CryptoProviders.bouncyCastle());
-        ours.setContentProvider(CryptoProviders.bouncyCastle());
+        Recipient ours = CorrettoRecipients.keyTransport(key, CryptoProviders.nativeKey(key, rsa), options, true, r -> {
+            r.setProvider(CryptoProviders.bouncyCastle());
+            r.setContentProvider(CryptoProviders.bouncyCastle());
+        });
         assertThat(new String(info.getContent(ours))).isEqualTo("secret");
     }
 }
