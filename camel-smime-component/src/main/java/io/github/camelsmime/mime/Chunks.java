@@ -105,26 +105,19 @@ final class Chunks {
     }
 
     /** A window [start, end) of the blocks; what {@code SharedByteArrayInputStream} is for one array. */
-    static final class Reader extends InputStream implements SharedInputStream {
+    static final class Reader extends SharedWindow {
         private final byte[][] blocks;
         /** starts[i] = offset of block i; starts[blocks.length] = total size. */
         private final long[] starts;
-        private final long start;
-        private final long end;
-        private long pos;
-        private long mark;
         /** The block holding {@code pos}, cached with its bounds. */
         private int index = -1;
         private long blockStart;
         private long blockEnd;
 
         Reader(byte[][] blocks, long[] starts, long start, long end) {
+            super(start, end);
             this.blocks = blocks;
             this.starts = starts;
-            this.start = start;
-            this.end = end;
-            this.pos = start;
-            this.mark = start;
         }
 
         private void locate() {
@@ -168,33 +161,6 @@ final class Chunks {
         }
 
         @Override
-        public long skip(long n) {
-            long skipped = Math.max(0, Math.min(n, end - pos));
-            pos += skipped;
-            return skipped;
-        }
-
-        @Override
-        public int available() {
-            return (int) Math.min(Integer.MAX_VALUE, end - pos);
-        }
-
-        @Override
-        public boolean markSupported() {
-            return true;
-        }
-
-        @Override
-        public void mark(int readLimit) {
-            mark = pos;
-        }
-
-        @Override
-        public void reset() {
-            pos = mark;
-        }
-
-        @Override
         public long transferTo(OutputStream out) throws IOException {
             long total = 0;
             while (pos < end) {
@@ -208,17 +174,8 @@ final class Chunks {
         }
 
         @Override
-        public long getPosition() {
-            return pos - start;
-        }
-
-        @Override
         public InputStream newStream(long from, long to) {
-            if (from < 0) {
-                throw new IllegalArgumentException("start < 0");
-            }
-            long absoluteEnd = to == -1 ? end : start + to;
-            return new Reader(blocks, starts, start + from, absoluteEnd);
+            return new Reader(blocks, starts, start + from, endOf(from, to));
         }
     }
 }
