@@ -19,6 +19,8 @@ import javax.crypto.CipherOutputStream;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import jakarta.mail.internet.SharedInputStream;
+
 import io.github.camelsmime.crypto.CryptoProviders;
 
 /**
@@ -104,10 +106,14 @@ final class SpoolFile {
      * plain file. Windows made with {@link #newStream} share the descriptor of the reader they came from; closing
      * that first reader closes it.
      */
-    static final class Reader extends SharedWindow {
+    static final class Reader extends InputStream implements SharedInputStream {
         private final SpoolFile file;
         private final FileChannel channel;
         private final boolean owner;
+        private final long start;
+        private final long end;
+        private long pos;
+        private long mark;
         private byte[] buffer;
         /** Content offset of buffer[0] and the number of valid bytes (-1: nothing buffered). */
         private long bufferStart = -1;
@@ -117,10 +123,13 @@ final class SpoolFile {
         private long cipherAt = -1;
 
         Reader(SpoolFile file, FileChannel channel, boolean owner, long start, long end) {
-            super(start, end);
             this.file = file;
             this.channel = channel;
             this.owner = owner;
+            this.start = start;
+            this.end = end;
+            this.pos = start;
+            this.mark = start;
         }
 
         /** Makes {@code pos} buffered; false at the end of the window. */
@@ -182,8 +191,43 @@ final class SpoolFile {
         }
 
         @Override
+        public long skip(long n) {
+            long skipped = Math.max(0, Math.min(n, end - pos));
+            pos += skipped;
+            return skipped;
+        }
+
+        @Override
+        public int available() {
+            return (int) Math.min(Integer.MAX_VALUE, end - pos);
+        }
+
+        @Override
+        public boolean markSupported() {
+            return true;
+        }
+
+        @Override
+        public void mark(int readLimit) {
+            mark = pos;
+        }
+
+        @Override
+        public void reset() {
+            pos = mark;
+        }
+
+        @Override
+        public long getPosition() {
+            return pos - start;
+        }
+
+        @Override
         public InputStream newStream(long from, long to) {
-            return new Reader(file, channel, false, start + from, endOf(from, to));
+            if (from < 0) {
+                throw new IllegalArgumentException("start < 0");
+            }
+            return new Reader(file, channel, false, start + from, to == -1 ? end : start + to);
         }
 
         @Override
