@@ -20,7 +20,7 @@ cd "$ROOT"
 CP="$MODULE/target/test-classes:$MODULE/target/classes:$(cat "$MODULE/target/large-message.classpath")"
 SPOOL=()
 if [ -n "${SMIME_SPOOL_DIR:-}" ]; then
-  SPOOL=("-Dcamel.smime.spoolDirectory=$SMIME_SPOOL_DIR" "-Djava.io.tmpdir=$SMIME_SPOOL_DIR")
+  SPOOL=("-Djava.io.tmpdir=$SMIME_SPOOL_DIR")
 fi
 exec java "-Xmx$HEAP" -XX:+ExitOnOutOfMemoryError -Dlog4j2.level=WARN ${SPOOL[@]+"${SPOOL[@]}"} -cp "$CP" \
   io.github.camelsmime.large.LargeMessageMain "$SIZE" "$PROVIDER"

@@ -137,6 +137,10 @@ public class SmimeComponentConfigurer extends PropertyConfigurerSupport implemen
         case "signerPrivateKey": getOrCreateConfiguration(target).setSignerPrivateKey(property(camelContext, java.lang.String.class, value)); return true;
         case "signerprivatekeypassword":
         case "signerPrivateKeyPassword": getOrCreateConfiguration(target).setSignerPrivateKeyPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "spooldirectory":
+        case "spoolDirectory": getOrCreateConfiguration(target).setSpoolDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "spoolthreshold":
+        case "spoolThreshold": getOrCreateConfiguration(target).setSpoolThreshold(property(camelContext, long.class, value)); return true;
         case "trustanchors":
         case "trustAnchors": getOrCreateConfiguration(target).setTrustAnchors(property(camelContext, java.lang.String.class, value)); return true;
         case "truststoreparameters":
@@ -257,6 +261,10 @@ public class SmimeComponentConfigurer extends PropertyConfigurerSupport implemen
         case "signerPrivateKey": return java.lang.String.class;
         case "signerprivatekeypassword":
         case "signerPrivateKeyPassword": return java.lang.String.class;
+        case "spooldirectory":
+        case "spoolDirectory": return java.lang.String.class;
+        case "spoolthreshold":
+        case "spoolThreshold": return long.class;
         case "trustanchors":
         case "trustAnchors": return java.lang.String.class;
         case "truststoreparameters":
@@ -378,6 +386,10 @@ public class SmimeComponentConfigurer extends PropertyConfigurerSupport implemen
         case "signerPrivateKey": return getOrCreateConfiguration(target).getSignerPrivateKey();
         case "signerprivatekeypassword":
         case "signerPrivateKeyPassword": return getOrCreateConfiguration(target).getSignerPrivateKeyPassword();
+        case "spooldirectory":
+        case "spoolDirectory": return getOrCreateConfiguration(target).getSpoolDirectory();
+        case "spoolthreshold":
+        case "spoolThreshold": return getOrCreateConfiguration(target).getSpoolThreshold();
         case "trustanchors":
         case "trustAnchors": return getOrCreateConfiguration(target).getTrustAnchors();
         case "truststoreparameters":

@@ -75,6 +75,8 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         map.put("SignerKeyStorePassword", java.lang.String.class);
         map.put("SignerPrivateKey", java.lang.String.class);
         map.put("SignerPrivateKeyPassword", java.lang.String.class);
+        map.put("SpoolDirectory", java.lang.String.class);
+        map.put("SpoolThreshold", long.class);
         map.put("TrustAnchors", java.lang.String.class);
         map.put("TrustStoreParameters", org.apache.camel.support.jsse.KeyStoreParameters.class);
         map.put("ValidationTime", java.lang.String.class);
@@ -187,6 +189,10 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         case "signerPrivateKey": target.setSignerPrivateKey(property(camelContext, java.lang.String.class, value)); return true;
         case "signerprivatekeypassword":
         case "signerPrivateKeyPassword": target.setSignerPrivateKeyPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "spooldirectory":
+        case "spoolDirectory": target.setSpoolDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "spoolthreshold":
+        case "spoolThreshold": target.setSpoolThreshold(property(camelContext, long.class, value)); return true;
         case "trustanchors":
         case "trustAnchors": target.setTrustAnchors(property(camelContext, java.lang.String.class, value)); return true;
         case "truststoreparameters":
@@ -307,6 +313,10 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         case "signerPrivateKey": return java.lang.String.class;
         case "signerprivatekeypassword":
         case "signerPrivateKeyPassword": return java.lang.String.class;
+        case "spooldirectory":
+        case "spoolDirectory": return java.lang.String.class;
+        case "spoolthreshold":
+        case "spoolThreshold": return long.class;
         case "trustanchors":
         case "trustAnchors": return java.lang.String.class;
         case "truststoreparameters":
@@ -423,6 +433,10 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         case "signerPrivateKey": return target.getSignerPrivateKey();
         case "signerprivatekeypassword":
         case "signerPrivateKeyPassword": return target.getSignerPrivateKeyPassword();
+        case "spooldirectory":
+        case "spoolDirectory": return target.getSpoolDirectory();
+        case "spoolthreshold":
+        case "spoolThreshold": return target.getSpoolThreshold();
         case "trustanchors":
         case "trustAnchors": return target.getTrustAnchors();
         case "truststoreparameters":

@@ -127,6 +127,10 @@ public class SmimeEndpointConfigurer extends PropertyConfigurerSupport implement
         case "signerPrivateKey": target.getConfiguration().setSignerPrivateKey(property(camelContext, java.lang.String.class, value)); return true;
         case "signerprivatekeypassword":
         case "signerPrivateKeyPassword": target.getConfiguration().setSignerPrivateKeyPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "spooldirectory":
+        case "spoolDirectory": target.getConfiguration().setSpoolDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "spoolthreshold":
+        case "spoolThreshold": target.getConfiguration().setSpoolThreshold(property(camelContext, long.class, value)); return true;
         case "trustanchors":
         case "trustAnchors": target.getConfiguration().setTrustAnchors(property(camelContext, java.lang.String.class, value)); return true;
         case "truststoreparameters":
@@ -244,6 +248,10 @@ public class SmimeEndpointConfigurer extends PropertyConfigurerSupport implement
         case "signerPrivateKey": return java.lang.String.class;
         case "signerprivatekeypassword":
         case "signerPrivateKeyPassword": return java.lang.String.class;
+        case "spooldirectory":
+        case "spoolDirectory": return java.lang.String.class;
+        case "spoolthreshold":
+        case "spoolThreshold": return long.class;
         case "trustanchors":
         case "trustAnchors": return java.lang.String.class;
         case "truststoreparameters":
@@ -362,6 +370,10 @@ public class SmimeEndpointConfigurer extends PropertyConfigurerSupport implement
         case "signerPrivateKey": return target.getConfiguration().getSignerPrivateKey();
         case "signerprivatekeypassword":
         case "signerPrivateKeyPassword": return target.getConfiguration().getSignerPrivateKeyPassword();
+        case "spooldirectory":
+        case "spoolDirectory": return target.getConfiguration().getSpoolDirectory();
+        case "spoolthreshold":
+        case "spoolThreshold": return target.getConfiguration().getSpoolThreshold();
         case "trustanchors":
         case "trustAnchors": return target.getConfiguration().getTrustAnchors();
         case "truststoreparameters":

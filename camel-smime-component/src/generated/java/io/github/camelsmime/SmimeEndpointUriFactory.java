@@ -24,7 +24,7 @@ public class SmimeEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(58);
+        Set<String> props = new HashSet<>(60);
         props.add("addAuthenticationResults");
         props.add("allowDsa");
         props.add("allowSha1");
@@ -80,6 +80,8 @@ public class SmimeEndpointUriFactory extends org.apache.camel.support.component.
         props.add("signerKeyStorePassword");
         props.add("signerPrivateKey");
         props.add("signerPrivateKeyPassword");
+        props.add("spoolDirectory");
+        props.add("spoolThreshold");
         props.add("trustAnchors");
         props.add("trustStoreParameters");
         props.add("validationTime");

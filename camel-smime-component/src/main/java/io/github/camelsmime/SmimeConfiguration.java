@@ -249,6 +249,17 @@ public class SmimeConfiguration implements Cloneable {
         this.maxCertificates = maxCertificates;
     }
 
+    // ---- spool (what does not fit in memory goes to an encrypted temporary file) ----
+    @UriParam(label = "advanced", defaultValue = "2097152",
+              description = "Bodies up to this many bytes stay in memory; larger ones go to a temporary file in"
+                    + " spoolDirectory, encrypted with a key held only in memory (as Camel's stream caching"
+                    + " spoolThreshold).")
+    private long spoolThreshold = io.github.camelsmime.mime.Spool.DEFAULT_THRESHOLD;
+    @UriParam(label = "advanced",
+              description = "Folder for spool files (owner-only, encrypted, deleted when the exchange is done with"
+                    + " them); default: the JVM's temporary folder (java.io.tmpdir).")
+    private String spoolDirectory;
+
     public SmimeConfiguration copy() {
         try {
             return (SmimeConfiguration) clone();
@@ -711,5 +722,27 @@ public class SmimeConfiguration implements Cloneable {
 
     public void setRecipientCertificateAccessor(RecipientCertificateAccessor recipientCertificateAccessor) {
         this.recipientCertificateAccessor = recipientCertificateAccessor;
+    }
+
+    public long getSpoolThreshold() {
+        return spoolThreshold;
+    }
+
+    public void setSpoolThreshold(long spoolThreshold) {
+        this.spoolThreshold = spoolThreshold;
+    }
+
+    public String getSpoolDirectory() {
+        return spoolDirectory;
+    }
+
+    public void setSpoolDirectory(String spoolDirectory) {
+        this.spoolDirectory = spoolDirectory;
+    }
+
+    /** The spool options as one value for the engine. */
+    public io.github.camelsmime.mime.Spool.Settings spoolSettings() {
+        return new io.github.camelsmime.mime.Spool.Settings(spoolThreshold,
+                spoolDirectory == null || spoolDirectory.isBlank() ? null : java.nio.file.Path.of(spoolDirectory));
     }
 }

@@ -38,6 +38,8 @@ import io.github.camelsmime.mime.Entity;
 import io.github.camelsmime.mime.MessageAssembler;
 import io.github.camelsmime.mime.MessageWriter;
 import io.github.camelsmime.mime.MimeLimits;
+import io.github.camelsmime.mime.Spool;
+import io.github.camelsmime.mime.StreamProviderScope;
 import io.github.camelsmime.sign.SmimeSigner;
 import io.github.camelsmime.trust.AlgorithmPolicy;
 import io.github.camelsmime.trust.OnlineRevocation;
@@ -69,10 +71,11 @@ public final class SmimeEngine {
     private final Unwrapper unwrapper;
     private final boolean hasRecipientSources;
     private final String authservId;
+    private final Spool.Settings spools;
 
     public SmimeEngine(CamelContext context, SmimeConfiguration cfg) {
         this.cfg = cfg;
-        io.github.camelsmime.mime.Mime.pinStreamProvider();
+        this.spools = cfg.spoolSettings();
         this.providers = CryptoProviders.of(cfg.getProvider());
         KeyMaterial keys = new KeyMaterial(context, cfg);
         this.signerKeys = keys.signerKeyAccessor();
@@ -95,7 +98,7 @@ public final class SmimeEngine {
                 new SmimeDecompressor(cfg.getMaxInflatedSize()), trustValidator(keys, anchors, intermediates),
                 keys.decryptionKeyAccessor(),
                 cfg.getMaxDepth(), new SenderBinding(cfg.getSenderBinding()),
-                cfg.isAllowUnauthenticatedEncryption(), mimeLimits(cfg));
+                cfg.isAllowUnauthenticatedEncryption(), mimeLimits(cfg), spools);
         this.authservId = cfg.getAuthservId() != null && !cfg.getAuthservId().isBlank() ? cfg.getAuthservId().trim()
                 : AuthenticationResults.defaultAuthservId();
     }
@@ -158,7 +161,8 @@ public final class SmimeEngine {
 
     /** Sign, encrypt, sign-encrypt or compress, writing a complete message to {@code out}. */
     public void protect(SmimeOperation operation, MessageAssembler.Input input, OutputStream out) throws Exception {
-        try (MessageAssembler.Assembled message = MessageAssembler.assemble(input, mimeLimits(cfg))) {
+        try (StreamProviderScope scope = StreamProviderScope.enter();
+                MessageAssembler.Assembled message = MessageAssembler.assemble(input, mimeLimits(cfg), spools)) {
             Entity entity = Entities.content(message.content());
             boolean signs = operation == SmimeOperation.sign || operation == SmimeOperation.signEncrypt;
             boolean encrypts = operation == SmimeOperation.encrypt || operation == SmimeOperation.signEncrypt;
@@ -181,7 +185,9 @@ public final class SmimeEngine {
      * failures is returned, not thrown: the caller decides (reportOnly) whether to throw it.
      */
     public Unwrapper.Opened open(SmimeOperation operation, InputStream in) {
-        return unwrapper.open(in, operation, cfg.requiresSignature(operation), true);
+        try (StreamProviderScope scope = StreamProviderScope.enter()) {
+            return unwrapper.open(in, operation, cfg.requiresSignature(operation), true);
+        }
     }
 
     /** The signer the accessor gives for the message's From address. */
@@ -264,6 +270,11 @@ public final class SmimeEngine {
             }
         }
         return result;
+    }
+
+    /** Where this engine's spools go (threshold and folder). */
+    public Spool.Settings spools() {
+        return spools;
     }
 
     public CryptoProviders providers() {

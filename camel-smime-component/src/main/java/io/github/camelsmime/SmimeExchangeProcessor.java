@@ -97,7 +97,7 @@ final class SmimeExchangeProcessor {
 
     /** Protects into a spool that lives until the exchange completes; returns the new body. */
     private Object protect(Exchange exchange, Message message, Object body) throws Exception {
-        Spool spool = new Spool().expect(expectedOutput(knownSize(body)));
+        Spool spool = engine.spools().newSpool().expect(expectedOutput(knownSize(body)));
         try (OutputStream out = spool.output()) {
             protect(exchange, message, body, out);
         } catch (Exception e) {
@@ -203,10 +203,10 @@ final class SmimeExchangeProcessor {
         return body;
     }
 
-    private static InputStream openInput(Exchange exchange, Object body) throws Exception {
+    private InputStream openInput(Exchange exchange, Object body) throws Exception {
         if (body instanceof Part part) {
             // a mail from camel-mail: its InputStream conversion yields the content without the headers
-            Spool spool = Spool.of(part);
+            Spool spool = engine.spools().of(part);
             closeOnCompletion(exchange, spool);
             // a spool-backed stream: the unwrapper shares this spool instead of copying it again
             return ReplayableStream.of(spool);
@@ -306,16 +306,16 @@ final class SmimeExchangeProcessor {
 
     /**
      * Makes a stream body re-readable so that on failure the original bytes are still there. The component spools
-     * it itself (memory, then a temporary file past {@link Spool#DEFAULT_THRESHOLD}) rather than through Camel's
+     * it itself (memory, then an encrypted temporary file past the spool threshold) rather than through Camel's
      * stream cache, which keeps everything in memory unless spooling is enabled; the operation then shares this
      * spool instead of copying the body a second time.
      */
-    private static Object replayableBody(Exchange exchange, Message message) throws IOException {
+    private Object replayableBody(Exchange exchange, Message message) throws IOException {
         Object body = message.getBody();
         if (body instanceof InputStream in && !(body instanceof StreamCache)) {
             Spool spool;
             try (in) {
-                spool = Spool.of(in);
+                spool = engine.spools().of(in);
             }
             closeOnCompletion(exchange, spool);
             ReplayableStream cache = ReplayableStream.of(spool);

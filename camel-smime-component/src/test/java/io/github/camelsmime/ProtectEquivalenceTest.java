@@ -209,7 +209,8 @@ class ProtectEquivalenceTest {
     // ---- the former implementation --------------------------------------------------------------------------
 
     private static byte[] reference(Content content, Setting s, AttributeTable staticAttributes) throws Exception {
-        try (MessageAssembler.Assembled message = MessageAssembler.assemble(input(content))) {
+        try (MessageAssembler.Assembled message = MessageAssembler.assemble(input(content),
+                io.github.camelsmime.mime.MimeLimits.defaults(), io.github.camelsmime.mime.Spool.Settings.DEFAULT)) {
             MimeBodyPart entity = message.content();
             boolean signs = s.op() == SmimeOperation.sign || s.op() == SmimeOperation.signEncrypt;
             boolean encrypts = s.op() == SmimeOperation.encrypt || s.op() == SmimeOperation.signEncrypt;

@@ -185,6 +185,15 @@ public final class CryptoProviders {
         return java.util.List.copyOf(list);
     }
 
+    /**
+     * Provider of {@code AES/CTR/NoPadding} for encrypting spool files: Corretto when it has it (2.5 does not), else
+     * the JDK. Not subject to the {@code provider} option: the key lives only in memory for the life of one temporary
+     * file, so an HSM or FIPS provider has nothing to add there.
+     */
+    public static Provider spoolCipher() {
+        return accpHas("Cipher", "AES/CTR/NoPadding") ? ACCP : Security.getProvider("SunJCE");
+    }
+
     /** Provider for key transport / key agreement (null: the JCA default lookup). */
     public Provider keyManagement() {
         if (jdkOnly) {

@@ -31,7 +31,6 @@ import org.bouncycastle.cms.RecipientInformation;
 import org.bouncycastle.cms.RecipientInformationStore;
 import org.bouncycastle.cms.jcajce.JceKeyAgreeEnvelopedRecipient;
 import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipient;
-import org.bouncycastle.cms.jcajce.JceKeyTransRecipient;
 
 /**
  * Opens EnvelopedData and AuthEnvelopedData with the configured keys, picking the key by matching the message's
@@ -97,7 +96,7 @@ public final class SmimeDecryptor {
             RecipientIdentifier id = identifierOf(info.getRID());
             List<DecryptionKey> candidates = id == null ? List.of() : keys.decryptionKeys(id);
             if (!candidates.isEmpty()) {
-                FastRecipients.Options fast = new FastRecipients.Options(providers.rsaKeyTransportDecryption(),
+                CorrettoRecipients.Options fast = new CorrettoRecipients.Options(providers.rsaKeyTransportDecryption(),
                         authenticated ? providers.aesGcmDecryption() : List.of(), sizeBound);
                 open(info, candidates.get(0), authenticated, providers.contentDecryption(authenticated), fast,
                         plaintextOut);
@@ -109,7 +108,7 @@ public final class SmimeDecryptor {
     }
 
     private void open(RecipientInformation info, DecryptionKey key, boolean authenticated,
-            java.security.Provider contentProvider, FastRecipients.Options fast, OutputStream out) {
+            java.security.Provider contentProvider, CorrettoRecipients.Options fast, OutputStream out) {
         try (InputStream plain = info.getContentStream(recipient(info, key, authenticated, contentProvider, fast))
                 .getContentStream()) {
             plain.transferTo(out);
@@ -120,24 +119,22 @@ public final class SmimeDecryptor {
     }
 
     private Recipient recipient(RecipientInformation info, DecryptionKey key, boolean authenticated,
-            java.security.Provider contentProvider, FastRecipients.Options fast) {
+            java.security.Provider contentProvider, CorrettoRecipients.Options fast) {
         if (info instanceof KeyTransRecipientInformation) {
             java.security.PrivateKey fastKey = fast.rsa() == null ? null : nativeKeys.computeIfAbsent(
                     key.privateKey(), k -> CryptoProviders.nativeKey(k, fast.rsa()));
-            JceKeyTransRecipient r = authenticated
-                    ? new FastRecipients.KeyTransAuthEnveloped(key.privateKey(), fastKey, fast)
-                    : new FastRecipients.KeyTransEnveloped(key.privateKey(), fastKey, fast);
-            r.setKeySizeValidation(true);
-            r.setMinimumTagSize(MIN_TAG_LENGTH);
-            if (providers.keyManagement() != null) {
-                r.setProvider(providers.keyManagement());
-            }
-            r.setContentProvider(contentProvider);
-            return r;
+            return CorrettoRecipients.keyTransport(key.privateKey(), fastKey, fast, authenticated, r -> {
+                r.setKeySizeValidation(true);
+                r.setMinimumTagSize(MIN_TAG_LENGTH);
+                if (providers.keyManagement() != null) {
+                    r.setProvider(providers.keyManagement());
+                }
+                r.setContentProvider(contentProvider);
+            });
         }
         if (info instanceof KeyAgreeRecipientInformation) {
             JceKeyAgreeRecipient r = authenticated
-                    ? new FastRecipients.KeyAgreeAuthEnveloped(key.privateKey(), fast)
+                    ? new CorrettoRecipients.KeyAgreeAuthEnveloped(key.privateKey(), fast)
                     : new JceKeyAgreeEnvelopedRecipient(key.privateKey());
             r.setMinimumTagSize(MIN_TAG_LENGTH);
             if (providers.keyManagement() != null) {

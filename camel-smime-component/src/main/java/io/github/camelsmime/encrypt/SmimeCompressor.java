@@ -2,7 +2,7 @@ package io.github.camelsmime.encrypt;
 
 import java.io.OutputStream;
 
-import io.github.camelsmime.mime.Base64LineEncoder;
+import io.github.camelsmime.mime.Base64Streams;
 import io.github.camelsmime.mime.Entities;
 import io.github.camelsmime.mime.Entity;
 import org.bouncycastle.cms.CMSCompressedDataStreamGenerator;
@@ -22,11 +22,11 @@ public final class SmimeCompressor {
         return out -> {
             Entities.writeBase64PartHeaders(out, COMPRESSED_TYPE, "attachment; filename=\"smime.p7z\"",
                     "S/MIME Compressed Message");
-            Base64LineEncoder base64 = new Base64LineEncoder(out);
+            OutputStream base64 = Base64Streams.encoder(out);
             OutputStream plain = new CMSCompressedDataStreamGenerator().open(base64, new ZlibCompressor());
             inner.writeTo(plain);
             plain.close();
-            base64.finish();
+            base64.close();
         };
     }
 }

@@ -17,7 +17,7 @@ import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
 
 import io.github.camelsmime.crypto.CryptoProviders;
-import io.github.camelsmime.mime.Base64LineEncoder;
+import io.github.camelsmime.mime.Base64Streams;
 import io.github.camelsmime.mime.Entities;
 import io.github.camelsmime.mime.Entity;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -78,7 +78,7 @@ public final class SmimeEncryptor {
         return out -> {
             Entities.writeBase64PartHeaders(out, algorithm.isAuthenticated() ? AUTH_ENVELOPED_TYPE : ENVELOPED_TYPE,
                     "attachment; filename=\"smime.p7m\"", "S/MIME Encrypted Message");
-            Base64LineEncoder base64 = new Base64LineEncoder(out);
+            OutputStream base64 = Base64Streams.encoder(out);
             OutputStream plain;
             if (algorithm.isAuthenticated()) {
                 CMSAuthEnvelopedDataStreamGenerator generator = new CMSAuthEnvelopedDataStreamGenerator();
@@ -91,7 +91,7 @@ public final class SmimeEncryptor {
             }
             inner.writeTo(plain);
             plain.close();
-            base64.finish();
+            base64.close();
         };
     }
 

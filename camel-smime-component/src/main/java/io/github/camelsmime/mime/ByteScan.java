@@ -8,7 +8,10 @@ import java.nio.ByteOrder;
  * Scans byte arrays eight bytes at a time (one {@code long} read, SWAR bit tricks) for the few bytes MIME handling has
  * to react to: CR, LF, NUL and bytes above 127. Text bodies have one line break every 60 to 80 bytes, so a scan that
  * looks at each byte spends most of its time confirming that there is nothing to do; these do it for eight at once.
- * Each method gives exactly the answer of the obvious byte loop (checked by {@code ByteScanTest}).
+ * Each method gives exactly the answer of the obvious byte loop (checked by {@code ByteScanTest}), and beats it on
+ * the real input, 1 MiB of 76-character CRLF text ({@code HandwrittenCodeBenchmark} in {@code benchmarks/}, three short
+ * JMH runs at load average 14-21 on 2 shared cores): the canonical-text scan 2.2-4.0 times, the 7-bit check 2.2-2.7
+ * times the byte loop's throughput.
  */
 public final class ByteScan {
 

@@ -1,90 +1,39 @@
 package io.github.camelsmime.mime;
 
-import java.io.FilterInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 
 /**
  * Reads text with canonical CRLF line endings, turning bare LF and bare CR into CRLF: the form a signature over a
  * MIME entity is computed on (RFC 8551 section 3.1.1), whatever a mail store did to the line endings since.
  */
-public final class CanonicalInputStream extends FilterInputStream {
+public final class CanonicalInputStream extends BlockTransformStream {
 
     private static final int CHUNK = 32768;
 
-    private final byte[] raw = new byte[CHUNK];
     // each raw byte expands to at most two, plus one owed LF from a CR at the end of the previous chunk
     private final byte[] expanded = new byte[2 * CHUNK + 1];
-    /** What {@link #pos} and {@link #limit} index: {@link #raw} when a chunk needed no change, else {@link #expanded}. */
-    private byte[] view = expanded;
-    private int pos;
-    private int limit;
     private boolean lastWasCr;
-    private boolean eof;
 
     public CanonicalInputStream(InputStream in) {
-        super(in);
+        super(in, CHUNK);
+        view = expanded;
     }
 
     @Override
-    public int read() throws IOException {
-        if (pos == limit && !fill()) {
-            return -1;
+    protected void atEnd() {
+        view = expanded;
+        if (lastWasCr) {
+            expanded[limit++] = '\n';
+            lastWasCr = false;
         }
-        return view[pos++] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-        if (len == 0) {
-            return 0;
-        }
-        if (pos == limit && !fill()) {
-            return -1;
-        }
-        int n = Math.min(len, limit - pos);
-        System.arraycopy(view, pos, b, off, n);
-        pos += n;
-        return n;
-    }
-
-    @Override
-    public int available() throws IOException {
-        return limit - pos;
-    }
-
-    @Override
-    public boolean markSupported() {
-        return false;
-    }
-
-    private boolean fill() throws IOException {
-        pos = 0;
-        limit = 0;
-        while (limit == 0) {
-            if (eof) {
-                return false;
-            }
-            int n = in.read(raw, 0, CHUNK);
-            if (n < 0) {
-                eof = true;
-                view = expanded;
-                if (lastWasCr) {
-                    expanded[limit++] = '\n';
-                    lastWasCr = false;
-                }
-                return limit > 0;
-            }
-            canonicalize(n);
-        }
-        return true;
     }
 
     /**
      * Copies runs of ordinary bytes in bulk and only stops at CR and LF; a chunk that is already canonical is
      * served from the read buffer as it is.
      */
-    private void canonicalize(int n) {
+    @Override
+    protected void transform(int n) {
         boolean cr = lastWasCr;
         int runStart = 0;
         int out = 0;

@@ -87,15 +87,15 @@ public final class MessageAssembler {
     private MessageAssembler() {
     }
 
-    public static Assembled assemble(Input input) throws IOException, MessagingException {
-        return assemble(input, MimeLimits.defaults());
-    }
-
-    /** As {@link #assemble(Input)}, with the limits a MIME body is checked against before it is parsed. */
-    public static Assembled assemble(Input input, MimeLimits limits) throws IOException, MessagingException {
+    /**
+     * @param limits   the limits a MIME body is checked against before it is parsed
+     * @param settings where and past which size the body is spooled
+     */
+    public static Assembled assemble(Input input, MimeLimits limits, Spool.Settings settings)
+            throws IOException, MessagingException {
         List<Spool> spools = new ArrayList<>();
         try {
-            Spool body = spoolBody(input);
+            Spool body = input.part() != null ? settings.of(input.part()) : settings.of(input.body());
             spools.add(body);
             List<Header> outer = new ArrayList<>();
             Shape shape = shapeOf(input, body);
@@ -121,10 +121,6 @@ public final class MessageAssembler {
             spools.forEach(Spool::close);
             throw e;
         }
-    }
-
-    private static Spool spoolBody(Input input) throws IOException {
-        return input.part() != null ? Spool.of(input.part()) : Spool.of(input.body());
     }
 
     /** What the body is: a MIME entity (headers and body), the body of a declared multipart, or a payload. */

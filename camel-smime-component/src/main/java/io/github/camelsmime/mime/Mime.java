@@ -18,29 +18,7 @@ public final class Mime {
     /** A session that never connects anywhere; only used to parse and write. */
     public static final Session SESSION = Session.getInstance(sessionProperties());
 
-    private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
-
-    static {
-        pinStreamProvider();
-    }
-
     private Mime() {
-    }
-
-    /**
-     * Jakarta Mail 2.1 looks its {@code StreamProvider} up with a {@code ServiceLoader} class-path scan every time a
-     * body part is created or a stream encoded: a third of the time of signing a 4 KiB message. Naming the provider
-     * that the scan finds in the system property it consults first gives the same provider without the scan. A
-     * provider the application named itself is left alone.
-     */
-    public static void pinStreamProvider() {
-        try {
-            if (System.getProperty(STREAM_PROVIDER) == null) {
-                System.setProperty(STREAM_PROVIDER, jakarta.mail.util.StreamProvider.provider().getClass().getName());
-            }
-        } catch (RuntimeException | LinkageError e) {
-            // no provider found or not allowed to set properties: Jakarta Mail keeps looking it up itself
-        }
     }
 
     private static Properties sessionProperties() {

@@ -1,7 +1,6 @@
 package io.github.camelsmime.mime;
 
 import java.io.Closeable;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,12 +13,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.mail.util.SharedFileInputStream;
+import jakarta.mail.util.SharedByteArrayInputStream;
 
 /**
- * A write-once byte store that stays in memory (in blocks, see {@link Chunks}) up to a threshold and moves to a
- * temporary file beyond it. Reading gives a Jakarta Mail {@code SharedInputStream}, so a message parsed from it keeps its parts as windows into the
- * spool instead of copies: this is what lets a gigabyte message pass in constant heap.
+ * A write-once byte store that stays in memory (one array) up to a threshold and moves to a
+ * temporary file beyond it, encrypted there under a key that only this spool holds ({@link SpoolFile}). Reading gives
+ * a Jakarta Mail {@code SharedInputStream}, so a message parsed from it keeps its parts as windows into the spool
+ * instead of copies: this is what lets a gigabyte message pass in constant heap.
  * <p>
  * Lifetime: a spool is reference counted ({@link #retain()} / {@link #close()}); the temporary file goes when the
  * count reaches zero, or at the latest when the spool becomes unreachable (a {@link Cleaner}), so a body that is read
@@ -28,14 +28,9 @@ import jakarta.mail.util.SharedFileInputStream;
  */
 public final class Spool implements Closeable {
 
-    /**
-     * Default in-memory threshold (2 MiB; system property {@code camel.smime.spoolThreshold} in bytes): a 1 MiB
-     * message and its protected form stay in memory, larger content goes to disk.
-     */
-    public static final int DEFAULT_THRESHOLD = Integer.getInteger("camel.smime.spoolThreshold", 2 << 20);
+    /** Default in-memory threshold: a 1 MiB message and its protected form stay in memory. */
+    public static final long DEFAULT_THRESHOLD = 2L << 20;
 
-    /** Folder for spool files (system property {@code camel.smime.spoolDirectory}); default: the JVM's temp folder. */
-    private static final Path DIRECTORY = directory();
     private static final Cleaner CLEANER = Cleaner.create();
     private static final int FILE_BUFFER = 65536;
     /** Files of spools still alive, deleted when the JVM exits (no ever-growing deleteOnExit list). */
@@ -53,12 +48,46 @@ public final class Spool implements Closeable {
         }, "camel-smime-spool-cleanup"));
     }
 
-    private final int threshold;
-    private final Path directory;
+    /**
+     * Where spools of one component or data format go: the in-memory threshold in bytes and the folder for files
+     * (null: the JVM's temporary folder). Named after Camel's stream caching options.
+     */
+    public record Settings(long spoolThreshold, Path spoolDirectory) {
+        /** 2 MiB in memory, files in {@code java.io.tmpdir}. */
+        public static final Settings DEFAULT = new Settings(DEFAULT_THRESHOLD, null);
+
+        public Settings {
+            if (spoolThreshold < 0) {
+                throw new IllegalArgumentException("spoolThreshold must not be negative: " + spoolThreshold);
+            }
+        }
+
+        Path directory() {
+            return spoolDirectory != null ? spoolDirectory : Path.of(System.getProperty("java.io.tmpdir"));
+        }
+
+        /** A new empty spool. */
+        public Spool newSpool() {
+            return new Spool(this);
+        }
+
+        /** A spool holding the whole stream, or sharing the stream's spool (see {@link Backed}). */
+        public Spool of(InputStream in) throws IOException {
+            return Spool.of(in, this);
+        }
+
+        /** A spool holding a mail part as it would be sent. */
+        public Spool of(jakarta.mail.Part part) throws IOException {
+            return Spool.of(part, this);
+        }
+    }
+
+    private final Settings settings;
     /** The content while in memory (null once it moved to the file). */
-    private Chunks memory = new Chunks(8192);
+    private Memory memory = new Memory(8192);
     private final FileState state = new FileState();
     private final Cleaner.Cleanable cleanable;
+    private SpoolFile file;
     private OutputStream fileOut;
     private long size;
     private boolean sealed;
@@ -78,19 +107,14 @@ public final class Spool implements Closeable {
                 try {
                     Files.deleteIfExists(f);
                 } catch (IOException ignored) {
-                    // nothing more to do; the folder is the JVM's temp folder
+                    // nothing more to do; the content there is encrypted under a key that is gone
                 }
             }
         }
     }
 
-    public Spool() {
-        this(DEFAULT_THRESHOLD, null);
-    }
-
-    public Spool(int threshold, Path directory) {
-        this.threshold = threshold;
-        this.directory = directory != null ? directory : DIRECTORY;
+    public Spool(Settings settings) {
+        this.settings = settings;
         this.cleanable = CLEANER.register(this, state);
     }
 
@@ -98,14 +122,14 @@ public final class Spool implements Closeable {
      * A spool holding the whole stream. When the stream is a fresh reader of another spool (see {@link Backed}),
      * that spool is shared (retained) instead of copied.
      */
-    public static Spool of(InputStream in) throws IOException {
+    static Spool of(InputStream in, Settings settings) throws IOException {
         if (in instanceof Backed backed) {
             Spool shared = backed.unreadSpool();
             if (shared != null) {
                 return shared.retain();
             }
         }
-        Spool spool = new Spool();
+        Spool spool = new Spool(settings);
         try (OutputStream out = spool.output()) {
             in.transferTo(out);
         } catch (IOException | RuntimeException e) {
@@ -129,11 +153,41 @@ public final class Spool implements Closeable {
             if (pos != 0 || count != buf.length) {
                 return null;
             }
-            Spool spool = new Spool();
-            spool.memory = Chunks.of(buf);
+            // sealed in memory at once: the settings never come into play
+            Spool spool = new Spool(Settings.DEFAULT);
+            spool.memory = new Memory(buf);
             spool.size = buf.length;
             spool.sealed = true;
             return spool;
+        }
+    }
+
+    /**
+     * The content while it is in memory; readers are Jakarta Mail {@link SharedByteArrayInputStream}s over its array
+     * (no copy), so parsed parts stay windows. (A list of 64 KiB blocks was tried instead, to keep megabyte arrays out
+     * of G1's humongous regions; a JMH benchmark showed no clear gain, 0.4-6x either way under load.)
+     */
+    private static final class Memory extends java.io.ByteArrayOutputStream {
+        Memory(int size) {
+            super(size);
+        }
+
+        /** Content that is one array handed over as it is. */
+        Memory(byte[] whole) {
+            super(0);
+            buf = whole;
+            count = whole.length;
+        }
+
+        synchronized void expect(int bytes) {
+            if (count == 0 && bytes > buf.length) {
+                buf = new byte[bytes];
+            }
+        }
+
+        /** A reader of the whole content; the content must not change any more. */
+        synchronized InputStream open() {
+            return new SharedByteArrayInputStream(buf, 0, count);
         }
     }
 
@@ -153,8 +207,8 @@ public final class Spool implements Closeable {
     }
 
     /** Writes a mail part (headers and body, as it would be sent) into a new spool. */
-    public static Spool of(jakarta.mail.Part part) throws IOException {
-        Spool spool = new Spool();
+    static Spool of(jakarta.mail.Part part, Settings settings) throws IOException {
+        Spool spool = new Spool(settings);
         try (OutputStream out = spool.output()) {
             part.writeTo(out);
         } catch (jakarta.mail.MessagingException e) {
@@ -168,12 +222,12 @@ public final class Spool implements Closeable {
     }
 
     /**
-     * Says that about {@code bytes} bytes will be written: the first in-memory block is sized for them (up to a full
-     * block), so a small message fits in one block, which readers then use directly.
+     * Says that about {@code bytes} bytes will be written: the in-memory array is sized for them (up to the
+     * threshold), so it does not grow by copying.
      */
     public Spool expect(long bytes) {
         if (fileOut == null && !sealed) {
-            memory.expect(Math.min(bytes, threshold));
+            memory.expect((int) Math.min(bytes, settings.spoolThreshold()));
         }
         return this;
     }
@@ -186,7 +240,7 @@ public final class Spool implements Closeable {
         return new OutputStream() {
             @Override
             public void write(int b) throws IOException {
-                if (fileOut == null && size < threshold) {
+                if (fileOut == null && size < settings.spoolThreshold()) {
                     memory.write(b);
                     size++;
                     return;
@@ -197,7 +251,7 @@ public final class Spool implements Closeable {
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
                 if (fileOut == null) {
-                    if (size + len > threshold) {
+                    if (size + len > settings.spoolThreshold()) {
                         moveToFile();
                     } else {
                         memory.write(b, off, len);
@@ -222,11 +276,10 @@ public final class Spool implements Closeable {
     }
 
     private void moveToFile() throws IOException {
-        Files.createDirectories(directory);
-        Path file = Files.createTempFile(directory, "camel-smime-", ".spool");
-        LIVE_FILES.add(file);
-        state.file = file;
-        fileOut = new java.io.BufferedOutputStream(Files.newOutputStream(file), FILE_BUFFER);
+        file = SpoolFile.create(settings.directory(), FILE_BUFFER);
+        LIVE_FILES.add(file.path());
+        state.file = file.path();
+        fileOut = file.output();
         memory.writeTo(fileOut);
         memory = null;
     }
@@ -248,12 +301,11 @@ public final class Spool implements Closeable {
         if (fileOut == null) {
             return memory.open();
         }
-        Path file = state.file;
-        if (file == null) {
+        if (state.file == null) {
             throw new UncheckedIOException(new IOException("spool already closed"));
         }
         try {
-            SharedFileInputStream in = new SharedFileInputStream(file.toFile(), FILE_BUFFER);
+            InputStream in = file.open(size);
             synchronized (this) {
                 readers.add(in);
             }
@@ -261,12 +313,6 @@ public final class Spool implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The backing file, or null when the content is small enough to stay in memory. */
-    public File file() {
-        Path file = state.file;
-        return file == null ? null : file.toFile();
     }
 
     /**
@@ -298,11 +344,5 @@ public final class Spool implements Closeable {
             }
         }
         cleanable.clean();
-    }
-
-    private static Path directory() {
-        String configured = System.getProperty("camel.smime.spoolDirectory");
-        return Path.of(configured != null && !configured.isBlank() ? configured
-                : System.getProperty("java.io.tmpdir"));
     }
 }

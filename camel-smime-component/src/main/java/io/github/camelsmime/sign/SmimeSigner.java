@@ -15,7 +15,7 @@ import jakarta.mail.internet.ContentType;
 
 import io.github.camelsmime.crypto.CryptoProviders;
 import io.github.camelsmime.keys.SignerKey;
-import io.github.camelsmime.mime.Base64LineEncoder;
+import io.github.camelsmime.mime.Base64Streams;
 import io.github.camelsmime.mime.CrlfOutputStream;
 import io.github.camelsmime.mime.Entities;
 import io.github.camelsmime.mime.Entity;
@@ -130,9 +130,9 @@ public final class SmimeSigner {
             out.write(delimiter);
             Entities.writeBase64PartHeaders(out, DETACHED_SIGNATURE_TYPE, "attachment; filename=\"smime.p7s\"",
                     "S/MIME Cryptographic Signature");
-            Base64LineEncoder base64 = new Base64LineEncoder(out);
+            OutputStream base64 = Base64Streams.encoder(out);
             cms.writeTo(base64);
-            base64.finish();
+            base64.close();
             Entities.writeCrlf(out);
             out.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
         };
@@ -143,12 +143,12 @@ public final class SmimeSigner {
         return out -> {
             Entities.writeBase64PartHeaders(out, ENCAPSULATED_SIGNED_TYPE, "attachment; filename=\"smime.p7m\"",
                     "S/MIME Cryptographic Signed Data");
-            Base64LineEncoder base64 = new Base64LineEncoder(out);
+            OutputStream base64 = Base64Streams.encoder(out);
             try (Signing signing = new Signing(base64, true)) {
                 content.writeTo(signing.contentStream());
                 signing.sign();
             }
-            base64.finish();
+            base64.close();
         };
     }
 

@@ -34,9 +34,11 @@ import org.bouncycastle.asn1.cms.ContentInfoParser;
 final class LayerReader {
 
     private final SignatureVerifier verifier;
+    private final Spool.Settings spoolSettings;
 
-    LayerReader(SignatureVerifier verifier) {
+    LayerReader(SignatureVerifier verifier, Spool.Settings spoolSettings) {
         this.verifier = verifier;
+        this.spoolSettings = spoolSettings;
     }
 
     /** A verified multipart/signed entity: the signature result and a window onto the signed first part. */
@@ -120,11 +122,11 @@ final class LayerReader {
     }
 
     /** A body as a re-readable window; only a part that was not parsed from a spool needs copying. */
-    private static SharedInputStream shared(InputStream body, List<Spool> spools) throws IOException {
+    private SharedInputStream shared(InputStream body, List<Spool> spools) throws IOException {
         if (body instanceof SharedInputStream s) {
             return s;
         }
-        Spool copy = new Spool();
+        Spool copy = spoolSettings.newSpool();
         spools.add(copy);
         try (InputStream in = body; OutputStream out = copy.output()) {
             in.transferTo(out);

@@ -52,10 +52,12 @@ final class LayerWalk {
     private final DecryptionKeyAccessor keys;
     private final int maxDepth;
     private final MimeLimits mimeLimits;
+    private final Spool.Settings spoolSettings;
     private final VerdictPolicy policy;
 
     LayerWalk(LayerReader reader, SmimeDecryptor decryptor, SmimeDecompressor decompressor, SignerTrust signerTrust,
-            DecryptionKeyAccessor keys, int maxDepth, MimeLimits mimeLimits, VerdictPolicy policy) {
+            DecryptionKeyAccessor keys, int maxDepth, MimeLimits mimeLimits, Spool.Settings spoolSettings,
+            VerdictPolicy policy) {
         this.reader = reader;
         this.decryptor = decryptor;
         this.decompressor = decompressor;
@@ -64,6 +66,7 @@ final class LayerWalk {
         this.keys = keys;
         this.maxDepth = maxDepth;
         this.mimeLimits = mimeLimits;
+        this.spoolSettings = spoolSettings;
         this.policy = policy;
     }
 
@@ -90,7 +93,7 @@ final class LayerWalk {
         }
 
         void run(InputStream input) throws IOException {
-            Spool first = Spool.of(input);
+            Spool first = spoolSettings.of(input);
             spools.add(first);
             top = asEntity(first, spools);
             // every layer's structure is bounded before Jakarta Mail parses it
@@ -161,7 +164,7 @@ final class LayerWalk {
                 return null;
             }
             checkDepth();
-            Spool inner = new Spool();
+            Spool inner = spoolSettings.newSpool();
             spools.add(inner);
             try (InputStream cms = CmsInput.bounded(Mime.decodedBody(part), bound());
                     OutputStream out = inner.output()) {
@@ -208,7 +211,7 @@ final class LayerWalk {
     }
 
     /** The input as a MIME entity: raw DER/BER CMS and PEM-armoured CMS become a virtual pkcs7-mime entity. */
-    private static SharedInputStream asEntity(Spool spool, List<Spool> spools) throws IOException {
+    private SharedInputStream asEntity(Spool spool, List<Spool> spools) throws IOException {
         byte[] head;
         try (InputStream in = spool.open()) {
             head = in.readNBytes(64);
@@ -222,7 +225,7 @@ final class LayerWalk {
         if (!der && !pem) {
             return (SharedInputStream) spool.open();
         }
-        Spool entity = new Spool();
+        Spool entity = spoolSettings.newSpool();
         spools.add(entity);
         try (OutputStream out = entity.output(); InputStream in = spool.open()) {
             out.write(("Content-Type: application/pkcs7-mime\r\nContent-Transfer-Encoding: "

@@ -56,16 +56,19 @@ public final class Unwrapper {
             TrustValidator trust, DecryptionKeyAccessor keys, int maxDepth, SenderBinding senderBinding,
             boolean allowUnauthenticatedEncryption) {
         this(verifier, decryptor, decompressor, trust, keys, maxDepth, senderBinding, allowUnauthenticatedEncryption,
-                MimeLimits.defaults());
+                MimeLimits.defaults(), Spool.Settings.DEFAULT);
     }
 
-    /** @param mimeLimits part count and header size, checked on every layer before it is parsed */
+    /**
+     * @param mimeLimits    part count and header size, checked on every layer before it is parsed
+     * @param spoolSettings where opened layers are spooled
+     */
     public Unwrapper(SignatureVerifier verifier, SmimeDecryptor decryptor, SmimeDecompressor decompressor,
             TrustValidator trust, DecryptionKeyAccessor keys, int maxDepth, SenderBinding senderBinding,
-            boolean allowUnauthenticatedEncryption, MimeLimits mimeLimits) {
+            boolean allowUnauthenticatedEncryption, MimeLimits mimeLimits, Spool.Settings spoolSettings) {
         this.policy = new VerdictPolicy(senderBinding, allowUnauthenticatedEncryption);
-        this.walk = new LayerWalk(new LayerReader(verifier), decryptor, decompressor, new SignerTrust(trust), keys,
-                maxDepth, mimeLimits, policy);
+        this.walk = new LayerWalk(new LayerReader(verifier, spoolSettings), decryptor, decompressor,
+                new SignerTrust(trust), keys, maxDepth, mimeLimits, spoolSettings, policy);
     }
 
     /** What the layer loop found; owns the spools backing the opened content until closed. */

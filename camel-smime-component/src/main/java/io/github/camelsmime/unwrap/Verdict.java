@@ -8,6 +8,7 @@ import java.util.Map;
 import io.github.camelsmime.trust.Finding;
 import io.github.camelsmime.trust.SenderBinding;
 import io.github.camelsmime.verify.SignerResult;
+import org.apache.camel.util.json.Jsoner;
 
 /**
  * The one decision about a message, made once by {@link io.github.camelsmime.trust.VerdictPolicy} from the layer
@@ -88,11 +89,9 @@ public record Verdict(List<String> layers, boolean signed, Boolean signatureVali
         return m;
     }
 
-    /** The verdict as a JSON object, without any dependency on a JSON library. */
+    /** The verdict as a compact JSON object (Camel's own JSON writer). */
     public String toJson() {
-        StringBuilder sb = new StringBuilder();
-        Json.write(toMap(), sb);
-        return sb.toString();
+        return Jsoner.serialize(toMap());
     }
 
     @Override

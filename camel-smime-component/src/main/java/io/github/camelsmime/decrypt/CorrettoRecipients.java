@@ -7,6 +7,7 @@ import java.security.Provider;
 import java.security.spec.MGF1ParameterSpec;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.OAEPParameterSpec;
@@ -28,10 +29,12 @@ import org.bouncycastle.cms.RecipientOperator;
 import org.bouncycastle.cms.jcajce.JceKeyAgreeAuthEnvelopedRecipient;
 import org.bouncycastle.cms.jcajce.JceKeyTransAuthEnvelopedRecipient;
 import org.bouncycastle.cms.jcajce.JceKeyTransEnvelopedRecipient;
+import org.bouncycastle.cms.jcajce.JceKeyTransRecipient;
 import org.bouncycastle.operator.GenericKey;
 
 /**
- * Bouncy Castle's recipients with two faster primitives, everything else (parsing, which key and algorithm are
+ * Bouncy Castle's recipients with RSA key transport on Corretto (and AES-GCM of small layers on Corretto or the JDK),
+ * everything else (parsing, which key and algorithm are
  * acceptable, minimum tag size, key-size validation, the streaming content decryption of other algorithms and of large
  * layers) left to them:
  * <ul>
@@ -43,7 +46,7 @@ import org.bouncycastle.operator.GenericKey;
  * </ul>
  * A failure of either reads "Decryption failed" like any other (see {@link SmimeDecryptor}).
  */
-final class FastRecipients {
+final class CorrettoRecipients {
 
     /**
      * What the fast paths may use for one message.
@@ -58,7 +61,7 @@ final class FastRecipients {
         }
     }
 
-    private FastRecipients() {
+    private CorrettoRecipients() {
     }
 
     private static final Map<ASN1ObjectIdentifier, String> HASHES = Map.of(
@@ -119,45 +122,33 @@ final class FastRecipients {
         return new OAEPParameterSpec(hash, "MGF1", new MGF1ParameterSpec(mgfHash), new PSource.PSpecified(label));
     }
 
-    /** What a key-transport recipient lends {@link #keyTransport}: Bouncy Castle's own steps, which it protects. */
-    interface BouncyCastleSteps {
-        /** The content algorithm is one the recipient accepts, and its tag is long enough. */
-        void checkContentAlgorithm(AlgorithmIdentifier content) throws CMSException;
-
-        /** The decrypted bytes as the content cipher's key, of the size the algorithm needs. */
-        Key key(AlgorithmIdentifier content, byte[] raw) throws CMSException;
-
-        /** Bouncy Castle's whole extraction, for what we do not map. */
-        Key extract() throws CMSException;
-    }
-
-    /** The content-encryption key of a key-transport recipient: Bouncy Castle's checks around our decryption. */
-    static Key keyTransport(PrivateKey fastKey, Options options, AlgorithmIdentifier keyEncryption,
-            AlgorithmIdentifier content, byte[] encryptedKey, BouncyCastleSteps bc) throws CMSException {
-        if (options.rsa() == null) {
-            return bc.extract();
-        }
-        // in Bouncy Castle's order: algorithm and tag checks before the private-key operation
-        bc.checkContentAlgorithm(content);
-        byte[] raw = rsaDecrypt(fastKey, options.rsa(), keyEncryption, encryptedKey);
-        return raw == null ? bc.extract() : bc.key(content, raw);
-    }
-
-    /*
-     * The two key-transport recipients differ only in their Bouncy Castle superclass (AuthEnvelopedData or
-     * EnvelopedData); each lends its protected checks through BouncyCastleSteps, the logic is keyTransport() above.
+    /**
+     * The key-transport recipient for AuthEnvelopedData ({@code authenticated}) or EnvelopedData, each setting applied
+     * by {@code configure} to it and to the {@link KeyTransport} that extracts its key.
      */
+    static JceKeyTransRecipient keyTransport(PrivateKey key, PrivateKey fastKey, Options options,
+            boolean authenticated, Consumer<JceKeyTransRecipient> configure) {
+        KeyTransport keys = new KeyTransport(key, fastKey, options);
+        configure.accept(keys);
+        if (!authenticated) {
+            return keys;
+        }
+        KeyTransAuthEnveloped recipient = new KeyTransAuthEnveloped(key, keys, options);
+        configure.accept(recipient);
+        return recipient;
+    }
 
-    /** Key transport into AuthEnvelopedData. */
-    static final class KeyTransAuthEnveloped extends JceKeyTransAuthEnvelopedRecipient implements BouncyCastleSteps {
+    /**
+     * Key transport into EnvelopedData (CBC content as Bouncy Castle does it), and the key extraction of both kinds:
+     * Bouncy Castle's checks around the RSA decryption on Corretto. What this assumes about Bouncy Castle (its checks
+     * come before its private-key operation; it cannot do OAEP on Corretto by itself) is pinned by
+     * {@code CorrettoRecipientsBouncyCastleTest}.
+     */
+    static final class KeyTransport extends JceKeyTransEnvelopedRecipient {
         private final PrivateKey fastKey;
         private final Options options;
-        /** The arguments of the extraction under way, for {@link #extract()}. */
-        private AlgorithmIdentifier keyEncryption;
-        private AlgorithmIdentifier content;
-        private byte[] encryptedKey;
 
-        KeyTransAuthEnveloped(PrivateKey key, PrivateKey fastKey, Options options) {
+        KeyTransport(PrivateKey key, PrivateKey fastKey, Options options) {
             super(key);
             this.fastKey = fastKey;
             this.options = options;
@@ -166,26 +157,42 @@ final class FastRecipients {
         @Override
         protected Key extractSecretKey(AlgorithmIdentifier keyEncryption, AlgorithmIdentifier content,
                 byte[] encryptedKey) throws CMSException {
-            this.keyEncryption = keyEncryption;
-            this.content = content;
-            this.encryptedKey = encryptedKey;
-            return keyTransport(fastKey, options, keyEncryption, content, encryptedKey, this);
-        }
-
-        @Override
-        public void checkContentAlgorithm(AlgorithmIdentifier content) throws CMSException {
-            checkAllowed(isContentAlgorithmAllowed(content.getAlgorithm()), content);
+            if (options.rsa() == null) {
+                return super.extractSecretKey(keyEncryption, content, encryptedKey);
+            }
+            // in Bouncy Castle's order: algorithm and tag checks before the private-key operation
+            if (!isContentAlgorithmAllowed(content.getAlgorithm())) {
+                throw new CMSAlgorithmNotAllowedException("content-encryption algorithm not in recipient's allowed"
+                        + " set: " + content.getAlgorithm());
+            }
             checkTagSize(content);
+            byte[] raw = rsaDecrypt(fastKey, options.rsa(), keyEncryption, encryptedKey);
+            if (raw == null) {
+                return super.extractSecretKey(keyEncryption, content, encryptedKey);
+            }
+            Key key = helper.getJceKey(content, new GenericKey(content, raw));
+            if (validateKeySize) {
+                helper.keySizeCheck(content, key);
+            }
+            return key;
+        }
+    }
+
+    /** Key transport into AuthEnvelopedData: the key from {@link KeyTransport}, small AES-GCM layers buffered. */
+    static final class KeyTransAuthEnveloped extends JceKeyTransAuthEnvelopedRecipient {
+        private final KeyTransport keys;
+        private final Options options;
+
+        KeyTransAuthEnveloped(PrivateKey key, KeyTransport keys, Options options) {
+            super(key);
+            this.keys = keys;
+            this.options = options;
         }
 
         @Override
-        public Key key(AlgorithmIdentifier content, byte[] raw) throws CMSException {
-            return sized(helper.getJceKey(content, new GenericKey(content, raw)), content, validateKeySize, helper);
-        }
-
-        @Override
-        public Key extract() throws CMSException {
-            return super.extractSecretKey(keyEncryption, content, encryptedKey);
+        protected Key extractSecretKey(AlgorithmIdentifier keyEncryption, AlgorithmIdentifier content,
+                byte[] encryptedKey) throws CMSException {
+            return keys.extractSecretKey(keyEncryption, content, encryptedKey);
         }
 
         @Override
@@ -202,63 +209,6 @@ final class FastRecipients {
             }
             return new RecipientOperator(decryptor);
         }
-    }
-
-    /** Key transport into EnvelopedData (CBC): only the key transport is faster, content stays as it was. */
-    static final class KeyTransEnveloped extends JceKeyTransEnvelopedRecipient implements BouncyCastleSteps {
-        private final PrivateKey fastKey;
-        private final Options options;
-        /** The arguments of the extraction under way, for {@link #extract()}. */
-        private AlgorithmIdentifier keyEncryption;
-        private AlgorithmIdentifier content;
-        private byte[] encryptedKey;
-
-        KeyTransEnveloped(PrivateKey key, PrivateKey fastKey, Options options) {
-            super(key);
-            this.fastKey = fastKey;
-            this.options = options;
-        }
-
-        @Override
-        protected Key extractSecretKey(AlgorithmIdentifier keyEncryption, AlgorithmIdentifier content,
-                byte[] encryptedKey) throws CMSException {
-            this.keyEncryption = keyEncryption;
-            this.content = content;
-            this.encryptedKey = encryptedKey;
-            return keyTransport(fastKey, options, keyEncryption, content, encryptedKey, this);
-        }
-
-        @Override
-        public void checkContentAlgorithm(AlgorithmIdentifier content) throws CMSException {
-            checkAllowed(isContentAlgorithmAllowed(content.getAlgorithm()), content);
-            checkTagSize(content);
-        }
-
-        @Override
-        public Key key(AlgorithmIdentifier content, byte[] raw) throws CMSException {
-            return sized(helper.getJceKey(content, new GenericKey(content, raw)), content, validateKeySize, helper);
-        }
-
-        @Override
-        public Key extract() throws CMSException {
-            return super.extractSecretKey(keyEncryption, content, encryptedKey);
-        }
-    }
-
-    private static void checkAllowed(boolean allowed, AlgorithmIdentifier content) throws CMSException {
-        if (!allowed) {
-            throw new CMSAlgorithmNotAllowedException("content-encryption algorithm not in recipient's allowed set: "
-                    + content.getAlgorithm());
-        }
-    }
-
-    /** Bouncy Castle's key-size validation (the key must have the size its content algorithm names). */
-    private static Key sized(Key key, AlgorithmIdentifier content, boolean validate,
-            org.bouncycastle.cms.jcajce.EnvelopedDataHelper helper) throws CMSException {
-        if (validate) {
-            helper.keySizeCheck(content, key);
-        }
-        return key;
     }
 
     /** Key agreement (ECDH, X25519) into AuthEnvelopedData: Bouncy Castle's key agreement, our AES-GCM. */

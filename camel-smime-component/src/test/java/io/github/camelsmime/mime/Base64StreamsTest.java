@@ -10,8 +10,11 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The block encoder writes exactly what Jakarta Mail's base64 encoder (Angus) writes for a body part. */
-class Base64LineEncoderTest {
+/**
+ * The encoder on the JDK's MIME encoder writes exactly what Jakarta Mail's base64 encoder (Angus) writes for a body
+ * part, including the CRLF after a full last line, and leaves the stream it writes into open; the decoder reads it back.
+ */
+class Base64StreamsTest {
 
     @Test
     void sameBytesAsJakartaMailForEveryLengthAndWriteSize() throws Exception {
@@ -34,12 +37,22 @@ class Base64LineEncoderTest {
         writeInRandomPieces(random, data, angus);
         angus.flush();
 
-        ByteArrayOutputStream actual = new ByteArrayOutputStream();
-        Base64LineEncoder ours = new Base64LineEncoder(actual);
+        boolean[] closed = new boolean[1];
+        ByteArrayOutputStream actual = new ByteArrayOutputStream() {
+            @Override
+            public void close() {
+                closed[0] = true;
+            }
+        };
+        OutputStream ours = Base64Streams.encoder(actual);
         writeInRandomPieces(random, data, ours);
-        ours.finish();
+        ours.close();
+        ours.close();
 
         assertThat(actual.toString("US-ASCII")).as("length " + length).isEqualTo(expected.toString("US-ASCII"));
+        assertThat(closed[0]).as("target closed").isFalse();
+        assertThat(new Base64DecodingStream(new java.io.ByteArrayInputStream(actual.toByteArray())).readAllBytes())
+                .isEqualTo(data);
     }
 
     private static void writeInRandomPieces(Random random, byte[] data, OutputStream out) throws Exception {
