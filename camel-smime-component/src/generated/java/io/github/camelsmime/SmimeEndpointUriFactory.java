@@ -24,7 +24,7 @@ public class SmimeEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(55);
+        Set<String> props = new HashSet<>(58);
         props.add("addAuthenticationResults");
         props.add("allowDsa");
         props.add("allowSha1");
@@ -39,6 +39,7 @@ public class SmimeEndpointUriFactory extends org.apache.camel.support.component.
         props.add("decryptKeyStorePassword");
         props.add("decryptPrivateKey");
         props.add("decryptPrivateKeyPassword");
+        props.add("decryptionKeyAccessor");
         props.add("detached");
         props.add("enableCrlDistributionPoints");
         props.add("enableOcsp");
@@ -57,6 +58,7 @@ public class SmimeEndpointUriFactory extends org.apache.camel.support.component.
         props.add("operation");
         props.add("outputParts");
         props.add("provider");
+        props.add("recipientCertificateAccessor");
         props.add("recipientCertificateDir");
         props.add("recipientCertificates");
         props.add("recipientKeyStore");
@@ -71,6 +73,7 @@ public class SmimeEndpointUriFactory extends org.apache.camel.support.component.
         props.add("signatureAlgorithm");
         props.add("signerAlias");
         props.add("signerCertificate");
+        props.add("signerKeyAccessor");
         props.add("signerKeyPassword");
         props.add("signerKeyStore");
         props.add("signerKeyStoreParameters");

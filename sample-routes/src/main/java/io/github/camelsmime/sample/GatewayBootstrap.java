@@ -1,12 +1,13 @@
 package io.github.camelsmime.sample;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import io.github.camelsmime.keys.RecipientDirectory;
 import io.github.camelsmime.sample.embedded.EmbeddedBroker;
 import io.github.camelsmime.sample.embedded.EmbeddedMailServer;
 import io.github.camelsmime.sample.support.BearerTokenAuth;
-import io.github.camelsmime.sample.support.RecipientDirectory;
 import io.github.camelsmime.sample.support.RejectedOutput;
 import io.github.camelsmime.sample.support.VerifiedOutput;
 import org.apache.camel.CamelContext;
@@ -54,8 +55,8 @@ public class GatewayBootstrap extends MainListenerSupport {
             DemoPki.ensure(s.path(GatewaySettings.PKI_DIR), s.require(GatewaySettings.PKI_PASSWORD).toCharArray(),
                     Duration.ofDays(s.getInt(GatewaySettings.PKI_VALIDITY_DAYS, 3 * 365)));
         }
-        registry.bind(RECIPIENT_DIRECTORY, new RecipientDirectory(
-                s.path(GatewaySettings.RECIPIENTS_DIR).toAbsolutePath()));
+        registry.bind(RECIPIENT_DIRECTORY, RecipientDirectory.ofFolder(
+                Files.createDirectories(s.path(GatewaySettings.RECIPIENTS_DIR).toAbsolutePath())));
 
         // ---- mail ----
         boolean embeddedMail = false;

@@ -1,10 +1,14 @@
 package io.github.camelsmime.sample.routes;
 
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.github.camelsmime.keys.Certificates;
+import io.github.camelsmime.keys.KeyLoader;
+import io.github.camelsmime.keys.SignerKey;
 import io.github.camelsmime.sample.GatewaySettings;
-import io.github.camelsmime.sample.support.Certificates;
 import io.github.camelsmime.sample.support.FileUris;
 import io.github.camelsmime.sample.support.RejectedOutput;
 import io.github.camelsmime.sample.support.SmimeUris;
@@ -71,10 +75,12 @@ public class FileSignRoutes extends RouteBuilder {
     }
 
     static String signerAddress(GatewaySettings s) {
-        try {
-            return Certificates.signerEmail(s.path(GatewaySettings.SIGNER_KEYSTORE),
-                    s.get(GatewaySettings.SIGNER_PASSWORD, "").toCharArray(),
-                    s.find(GatewaySettings.SIGNER_ALIAS).orElse(null));
+        Path keystore = s.path(GatewaySettings.SIGNER_KEYSTORE);
+        String password = s.get(GatewaySettings.SIGNER_PASSWORD, "");
+        try (InputStream in = Files.newInputStream(keystore)) {
+            SignerKey signer = KeyLoader.signerFrom(KeyLoader.loadKeyStore(in, keystore.toString(), password),
+                    s.find(GatewaySettings.SIGNER_ALIAS).orElse(null), password, keystore.toString());
+            return Certificates.emailAddresses(signer.certificate()).stream().findFirst().orElse(null);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot read the signer's e-mail address (set gateway.sign.from): "
                     + e.getMessage(), e);
