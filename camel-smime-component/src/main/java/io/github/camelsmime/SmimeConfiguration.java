@@ -6,15 +6,15 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 
-import io.github.camelsmime.mime.MimeLimits;
-import io.github.camelsmime.verify.SignatureVerifier;
 import io.github.camelsmime.encrypt.ContentEncryption;
 import io.github.camelsmime.encrypt.KeyEncryption;
 import io.github.camelsmime.keys.DecryptionKeyAccessor;
 import io.github.camelsmime.keys.RecipientCertificateAccessor;
 import io.github.camelsmime.keys.SignerKeyAccessor;
 import io.github.camelsmime.mime.MessageAssembler;
+import io.github.camelsmime.mime.MimeLimits;
 import io.github.camelsmime.trust.SenderBinding;
+import io.github.camelsmime.verify.SignatureVerifier;
 
 /**
  * Every option of the component and the data format, once. Key material is given as Camel
@@ -213,14 +213,14 @@ public class SmimeConfiguration implements Cloneable {
     private boolean outputParts;
 
     // ---- limits on hostile input (each ends in SmimeLimitException, the original kept) ----
-    @UriParam(label = "limits", defaultValue = "1000",
+    @UriParam(label = "common", defaultValue = "1000",
               description = "Most MIME body parts a message may have, all multiparts of all layers counted; checked"
                     + " while reading, before the message is parsed.")
     private int maxParts = MimeLimits.DEFAULT_MAX_PARTS;
-    @UriParam(label = "limits", defaultValue = "262144",
+    @UriParam(label = "common", defaultValue = "262144",
               description = "Largest header block (of the message or of one part) in bytes; checked while reading.")
     private int maxHeaderSize = MimeLimits.DEFAULT_MAX_HEADER_SIZE;
-    @UriParam(label = "limits", defaultValue = "100",
+    @UriParam(label = "verify", defaultValue = "100",
               description = "Most certificates a SignedData may carry, and most candidate issuers one certification"
                     + " path search verifies.")
     private int maxCertificates = SignatureVerifier.DEFAULT_MAX_CERTIFICATES;

@@ -90,7 +90,8 @@ public final class SmimeEngine {
         List<X509Certificate> intermediates = keys.intermediates();
         List<X509Certificate> configured = new ArrayList<>(anchors);
         configured.addAll(intermediates);
-        this.unwrapper = new Unwrapper(new SignatureVerifier(providers, configured, cfg.getMaxCertificates()), new SmimeDecryptor(providers),
+        this.unwrapper = new Unwrapper(new SignatureVerifier(providers, configured, cfg.getMaxCertificates()),
+                new SmimeDecryptor(providers),
                 new SmimeDecompressor(cfg.getMaxInflatedSize()), trustValidator(keys, anchors, intermediates),
                 keys.decryptionKeyAccessor(),
                 cfg.getMaxDepth(), new SenderBinding(cfg.getSenderBinding()),

@@ -51,12 +51,11 @@ final class LayerWalk {
     /** Null when no decryption keys are configured. */
     private final DecryptionKeyAccessor keys;
     private final int maxDepth;
-    private final VerdictPolicy policy;
     private final MimeLimits mimeLimits;
+    private final VerdictPolicy policy;
 
     LayerWalk(LayerReader reader, SmimeDecryptor decryptor, SmimeDecompressor decompressor, SignerTrust signerTrust,
-            DecryptionKeyAccessor keys, int maxDepth, VerdictPolicy policy, MimeLimits mimeLimits) {
-        this.mimeLimits = mimeLimits;
+            DecryptionKeyAccessor keys, int maxDepth, MimeLimits mimeLimits, VerdictPolicy policy) {
         this.reader = reader;
         this.decryptor = decryptor;
         this.decompressor = decompressor;
@@ -64,6 +63,7 @@ final class LayerWalk {
         this.partScan = new PartScan(reader, signerTrust, maxDepth);
         this.keys = keys;
         this.maxDepth = maxDepth;
+        this.mimeLimits = mimeLimits;
         this.policy = policy;
     }
 
@@ -93,7 +93,7 @@ final class LayerWalk {
             Spool first = Spool.of(input);
             spools.add(first);
             top = asEntity(first, spools);
-            // part count and header size before Jakarta Mail parses anything of a layer
+            // every layer's structure is bounded before Jakarta Mail parses it
             mimeLimits.check(top.newStream(0, -1));
             outerHeaders = messageHeaders(top);
             layerSize = spools.get(spools.size() - 1).size();

@@ -65,7 +65,7 @@ public final class Unwrapper {
             boolean allowUnauthenticatedEncryption, MimeLimits mimeLimits) {
         this.policy = new VerdictPolicy(senderBinding, allowUnauthenticatedEncryption);
         this.walk = new LayerWalk(new LayerReader(verifier), decryptor, decompressor, new SignerTrust(trust), keys,
-                maxDepth, policy, mimeLimits);
+                maxDepth, mimeLimits, policy);
     }
 
     /** What the layer loop found; owns the spools backing the opened content until closed. */
