@@ -129,7 +129,7 @@ public class GatewayBootstrap extends MainListenerSupport {
         }
 
         // ---- beans for the YAML file-verify route ----
-        registry.bind(VERIFY_OUTPUT, new VerifiedOutput(s.path(GatewaySettings.VERIFY_OUTBOX).toAbsolutePath()));
+        registry.bind(VERIFY_OUTPUT, new VerifiedOutput(s.path(GatewaySettings.VERIFY_OUTBOX).toAbsolutePath(), true));
         registry.bind(VERIFY_REJECTED,
                 new RejectedOutput(s.path(GatewaySettings.VERIFY_REJECTED).toAbsolutePath(), ""));
 

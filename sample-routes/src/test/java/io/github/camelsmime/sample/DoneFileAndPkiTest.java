@@ -57,10 +57,10 @@ class DoneFileAndPkiTest {
         Files.createDirectories(verifyIn);
         Files.copy(signOut.resolve("batch.dat.eml"), verifyIn.resolve("batch.dat.eml"));
         Thread.sleep(2000);
-        assertThat(verifyOut.resolve("batch.dat.eml")).doesNotExist();
+        assertThat(verifyOut.resolve("batch.dat")).doesNotExist();
         Files.writeString(verifyIn.resolve("batch.dat.eml.done"), "");
-        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(verifyOut.resolve("batch.dat.eml")));
-        assertThat(Files.readString(verifyOut.resolve("batch.dat.eml"), StandardCharsets.UTF_8))
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(verifyOut.resolve("batch.dat")));
+        assertThat(Files.readString(verifyOut.resolve("batch.dat"), StandardCharsets.UTF_8))
                 .isEqualTo("row 1\nrow 2\n");
     }
 

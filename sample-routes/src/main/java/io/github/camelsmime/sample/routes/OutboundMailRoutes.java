@@ -13,6 +13,7 @@ import io.github.camelsmime.keys.RecipientDirectory;
 import io.github.camelsmime.sample.GatewayBootstrap;
 import io.github.camelsmime.sample.GatewaySettings;
 import io.github.camelsmime.sample.support.FileUris;
+import io.github.camelsmime.sample.support.GatewayNames;
 import io.github.camelsmime.sample.support.PreservingMimeMessage;
 import io.github.camelsmime.sample.support.RejectedOutput;
 import io.github.camelsmime.sample.support.SmimeUris;
@@ -60,6 +61,9 @@ public class OutboundMailRoutes extends RouteBuilder {
                     .logExhausted(false)
                     .process(new RejectedOutput(failed, ""))
                 .end()
+                // the safe name for the log lines (a file name may hold line breaks); the Subject is encoded by the
+                // component's message assembly
+                .process(e -> e.setProperty(GatewayNames.NAME, GatewayNames.of(e)))
                 .setHeader("Subject", header(Exchange.FILE_NAME_ONLY))
                 .setHeader("From", constant(from))
                 .setHeader("To", constant(to))
@@ -75,7 +79,7 @@ public class OutboundMailRoutes extends RouteBuilder {
                 .process(e -> e.getMessage().setBody(
                         new PreservingMimeMessage(parsing, e.getMessage().getMandatoryBody(java.io.InputStream.class))))
                 .to(smtpUri(s))
-                .log(LoggingLevel.INFO, "SENT ${file:onlyname} to " + to + " by SMTP, ${exchangeProperty.GatewayProtection}"
+                .log(LoggingLevel.INFO, "SENT ${exchangeProperty." + GatewayNames.NAME + "} to " + to + " by SMTP, ${exchangeProperty.GatewayProtection}"
                         + ", Message-ID ${header.CamelMailMessageId}");
     }
 
