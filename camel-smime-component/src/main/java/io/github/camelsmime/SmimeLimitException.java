@@ -1,7 +1,9 @@
 package io.github.camelsmime;
 
 /**
- * A configured limit was exceeded: nesting depth, inflated size, number of signers or recipients, header or ASN.1 size.
+ * A configured limit was exceeded: nesting depth, inflated size, MIME parts, header block size, certificates carried or
+ * checked in a path search, number of signers or recipients, ASN.1 size. The input is not processed further; the
+ * original stays with the exchange.
  */
 public class SmimeLimitException extends SmimeException {
     /** The short failure code put into headers and problem responses. */
