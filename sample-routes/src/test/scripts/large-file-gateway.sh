@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Pushes one large file through the sample gateway's file routes, as a user would, with the packaged jar and a small
-# heap: gateway.sign.inbox -> gateway.sign.outbox/NAME.eml -> gateway.verify.inbox -> gateway.verify.outbox/NAME.eml
-# + NAME.eml.verdict.json. Checks that the verified content has the SHA-256 of the file that went in and that the
+# heap: gateway.sign.inbox -> gateway.sign.outbox/NAME.eml -> gateway.verify.inbox -> gateway.verify.outbox/NAME (named
+# after its MIME part) + NAME.verdict.json. Checks that the verified content has the SHA-256 of the file that went in and that the
 # verdict says signed, signature valid, trusted. Prints the time of each step, the peak RSS of the JVM and its heap.
 #
 #   sample-routes/src/test/scripts/large-file-gateway.sh [SIZE=1G] [HEAP=256m]
@@ -154,11 +154,11 @@ say "signed: $SIGN_OUT/$NAME.eml, $(stat -c %s "$SIGN_OUT/$NAME.eml") bytes (${t
 t0=$(now)
 mv "$SIGN_OUT/$NAME.eml" "$VERIFY_IN/.$NAME.eml.part"
 mv "$VERIFY_IN/.$NAME.eml.part" "$VERIFY_IN/$NAME.eml"
-wait_for "$VERIFY_OUT/$NAME.eml" test -f "$VERIFY_OUT/$NAME.eml"
+wait_for "$VERIFY_OUT/$NAME" test -f "$VERIFY_OUT/$NAME"
 t_verify=$(secs "$t0" "$(now)")
 wait_for "the verify inbox to be emptied" test ! -e "$VERIFY_IN/$NAME.eml"
 t_verify_done=$(secs "$t0" "$(now)")
-say "verified: $VERIFY_OUT/$NAME.eml, $(stat -c %s "$VERIFY_OUT/$NAME.eml") bytes (${t_verify}s; inbox emptied after ${t_verify_done}s)"
+say "verified: $VERIFY_OUT/$NAME, $(stat -c %s "$VERIFY_OUT/$NAME") bytes (${t_verify}s; inbox emptied after ${t_verify_done}s)"
 
 # ---- 5. memory, then stop ----
 HWM=$(awk '/^VmHWM/ { print $2, $3 }' "/proc/$PID/status")
@@ -181,8 +181,8 @@ GC_PEAK=$(grep -oE '[0-9]+M->[0-9]+M\([0-9]+M\)' "$GCLOG" | sed 's/M->.*//' | so
 GC_COUNT=$(grep -cE 'Pause' "$GCLOG" || true)
 
 # ---- 6. checks ----
-SHA_OUT=$(sha256sum "$VERIFY_OUT/$NAME.eml" | cut -d' ' -f1)
-VERDICT="$VERIFY_OUT/$NAME.eml.verdict.json"
+SHA_OUT=$(sha256sum "$VERIFY_OUT/$NAME" | cut -d' ' -f1)
+VERDICT="$VERIFY_OUT/$NAME.verdict.json"
 [ -f "$VERDICT" ] || fail "no $VERDICT"
 ok=1
 if command -v jq >/dev/null; then

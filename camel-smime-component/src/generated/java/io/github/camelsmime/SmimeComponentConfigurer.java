@@ -60,6 +60,8 @@ public class SmimeComponentConfigurer extends PropertyConfigurerSupport implemen
         case "decryptPrivateKey": getOrCreateConfiguration(target).setDecryptPrivateKey(property(camelContext, java.lang.String.class, value)); return true;
         case "decryptprivatekeypassword":
         case "decryptPrivateKeyPassword": getOrCreateConfiguration(target).setDecryptPrivateKeyPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "decryptionkeyaccessor":
+        case "decryptionKeyAccessor": getOrCreateConfiguration(target).setDecryptionKeyAccessor(property(camelContext, io.github.camelsmime.keys.DecryptionKeyAccessor.class, value)); return true;
         case "detached": getOrCreateConfiguration(target).setDetached(property(camelContext, boolean.class, value)); return true;
         case "enablecrldistributionpoints":
         case "enableCrlDistributionPoints": getOrCreateConfiguration(target).setEnableCrlDistributionPoints(property(camelContext, boolean.class, value)); return true;
@@ -68,24 +70,32 @@ public class SmimeComponentConfigurer extends PropertyConfigurerSupport implemen
         case "encrypttoself":
         case "encryptToSelf": getOrCreateConfiguration(target).setEncryptToSelf(property(camelContext, boolean.class, value)); return true;
         case "encryptionalgorithm":
-        case "encryptionAlgorithm": getOrCreateConfiguration(target).setEncryptionAlgorithm(property(camelContext, java.lang.String.class, value)); return true;
+        case "encryptionAlgorithm": getOrCreateConfiguration(target).setEncryptionAlgorithm(property(camelContext, io.github.camelsmime.encrypt.ContentEncryption.class, value)); return true;
         case "inputformat":
-        case "inputFormat": getOrCreateConfiguration(target).setInputFormat(property(camelContext, java.lang.String.class, value)); return true;
+        case "inputFormat": getOrCreateConfiguration(target).setInputFormat(property(camelContext, io.github.camelsmime.mime.MessageAssembler.Format.class, value)); return true;
         case "intermediatecertificates":
         case "intermediateCertificates": getOrCreateConfiguration(target).setIntermediateCertificates(property(camelContext, java.lang.String.class, value)); return true;
         case "keyencryptionalgorithm":
-        case "keyEncryptionAlgorithm": getOrCreateConfiguration(target).setKeyEncryptionAlgorithm(property(camelContext, java.lang.String.class, value)); return true;
+        case "keyEncryptionAlgorithm": getOrCreateConfiguration(target).setKeyEncryptionAlgorithm(property(camelContext, io.github.camelsmime.encrypt.KeyEncryption.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxcertificates":
+        case "maxCertificates": getOrCreateConfiguration(target).setMaxCertificates(property(camelContext, int.class, value)); return true;
         case "maxdepth":
         case "maxDepth": getOrCreateConfiguration(target).setMaxDepth(property(camelContext, int.class, value)); return true;
+        case "maxheadersize":
+        case "maxHeaderSize": getOrCreateConfiguration(target).setMaxHeaderSize(property(camelContext, int.class, value)); return true;
         case "maxinflatedsize":
         case "maxInflatedSize": getOrCreateConfiguration(target).setMaxInflatedSize(property(camelContext, long.class, value)); return true;
+        case "maxparts":
+        case "maxParts": getOrCreateConfiguration(target).setMaxParts(property(camelContext, int.class, value)); return true;
         case "minimumrsakeysize":
         case "minimumRsaKeySize": getOrCreateConfiguration(target).setMinimumRsaKeySize(property(camelContext, int.class, value)); return true;
         case "outputparts":
         case "outputParts": getOrCreateConfiguration(target).setOutputParts(property(camelContext, boolean.class, value)); return true;
         case "provider": getOrCreateConfiguration(target).setProvider(property(camelContext, java.lang.String.class, value)); return true;
+        case "recipientcertificateaccessor":
+        case "recipientCertificateAccessor": getOrCreateConfiguration(target).setRecipientCertificateAccessor(property(camelContext, io.github.camelsmime.keys.RecipientCertificateAccessor.class, value)); return true;
         case "recipientcertificatedir":
         case "recipientCertificateDir": getOrCreateConfiguration(target).setRecipientCertificateDir(property(camelContext, java.lang.String.class, value)); return true;
         case "recipientcertificates":
@@ -100,19 +110,21 @@ public class SmimeComponentConfigurer extends PropertyConfigurerSupport implemen
         case "requirerevocationstatus":
         case "requireRevocationStatus": getOrCreateConfiguration(target).setRequireRevocationStatus(property(camelContext, boolean.class, value)); return true;
         case "requiresigned":
-        case "requireSigned": getOrCreateConfiguration(target).setRequireSigned(property(camelContext, boolean.class, value)); return true;
+        case "requireSigned": getOrCreateConfiguration(target).setRequireSigned(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "revocationcacheseconds":
         case "revocationCacheSeconds": getOrCreateConfiguration(target).setRevocationCacheSeconds(property(camelContext, int.class, value)); return true;
         case "revocationtimeoutmillis":
         case "revocationTimeoutMillis": getOrCreateConfiguration(target).setRevocationTimeoutMillis(property(camelContext, int.class, value)); return true;
         case "senderbinding":
-        case "senderBinding": getOrCreateConfiguration(target).setSenderBinding(property(camelContext, java.lang.String.class, value)); return true;
+        case "senderBinding": getOrCreateConfiguration(target).setSenderBinding(property(camelContext, io.github.camelsmime.trust.SenderBinding.Mode.class, value)); return true;
         case "signaturealgorithm":
         case "signatureAlgorithm": getOrCreateConfiguration(target).setSignatureAlgorithm(property(camelContext, java.lang.String.class, value)); return true;
         case "signeralias":
         case "signerAlias": getOrCreateConfiguration(target).setSignerAlias(property(camelContext, java.lang.String.class, value)); return true;
         case "signercertificate":
         case "signerCertificate": getOrCreateConfiguration(target).setSignerCertificate(property(camelContext, java.lang.String.class, value)); return true;
+        case "signerkeyaccessor":
+        case "signerKeyAccessor": getOrCreateConfiguration(target).setSignerKeyAccessor(property(camelContext, io.github.camelsmime.keys.SignerKeyAccessor.class, value)); return true;
         case "signerkeypassword":
         case "signerKeyPassword": getOrCreateConfiguration(target).setSignerKeyPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "signerkeystore":
@@ -168,6 +180,8 @@ public class SmimeComponentConfigurer extends PropertyConfigurerSupport implemen
         case "decryptPrivateKey": return java.lang.String.class;
         case "decryptprivatekeypassword":
         case "decryptPrivateKeyPassword": return java.lang.String.class;
+        case "decryptionkeyaccessor":
+        case "decryptionKeyAccessor": return io.github.camelsmime.keys.DecryptionKeyAccessor.class;
         case "detached": return boolean.class;
         case "enablecrldistributionpoints":
         case "enableCrlDistributionPoints": return boolean.class;
@@ -176,24 +190,32 @@ public class SmimeComponentConfigurer extends PropertyConfigurerSupport implemen
         case "encrypttoself":
         case "encryptToSelf": return boolean.class;
         case "encryptionalgorithm":
-        case "encryptionAlgorithm": return java.lang.String.class;
+        case "encryptionAlgorithm": return io.github.camelsmime.encrypt.ContentEncryption.class;
         case "inputformat":
-        case "inputFormat": return java.lang.String.class;
+        case "inputFormat": return io.github.camelsmime.mime.MessageAssembler.Format.class;
         case "intermediatecertificates":
         case "intermediateCertificates": return java.lang.String.class;
         case "keyencryptionalgorithm":
-        case "keyEncryptionAlgorithm": return java.lang.String.class;
+        case "keyEncryptionAlgorithm": return io.github.camelsmime.encrypt.KeyEncryption.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxcertificates":
+        case "maxCertificates": return int.class;
         case "maxdepth":
         case "maxDepth": return int.class;
+        case "maxheadersize":
+        case "maxHeaderSize": return int.class;
         case "maxinflatedsize":
         case "maxInflatedSize": return long.class;
+        case "maxparts":
+        case "maxParts": return int.class;
         case "minimumrsakeysize":
         case "minimumRsaKeySize": return int.class;
         case "outputparts":
         case "outputParts": return boolean.class;
         case "provider": return java.lang.String.class;
+        case "recipientcertificateaccessor":
+        case "recipientCertificateAccessor": return io.github.camelsmime.keys.RecipientCertificateAccessor.class;
         case "recipientcertificatedir":
         case "recipientCertificateDir": return java.lang.String.class;
         case "recipientcertificates":
@@ -208,19 +230,21 @@ public class SmimeComponentConfigurer extends PropertyConfigurerSupport implemen
         case "requirerevocationstatus":
         case "requireRevocationStatus": return boolean.class;
         case "requiresigned":
-        case "requireSigned": return boolean.class;
+        case "requireSigned": return java.lang.Boolean.class;
         case "revocationcacheseconds":
         case "revocationCacheSeconds": return int.class;
         case "revocationtimeoutmillis":
         case "revocationTimeoutMillis": return int.class;
         case "senderbinding":
-        case "senderBinding": return java.lang.String.class;
+        case "senderBinding": return io.github.camelsmime.trust.SenderBinding.Mode.class;
         case "signaturealgorithm":
         case "signatureAlgorithm": return java.lang.String.class;
         case "signeralias":
         case "signerAlias": return java.lang.String.class;
         case "signercertificate":
         case "signerCertificate": return java.lang.String.class;
+        case "signerkeyaccessor":
+        case "signerKeyAccessor": return io.github.camelsmime.keys.SignerKeyAccessor.class;
         case "signerkeypassword":
         case "signerKeyPassword": return java.lang.String.class;
         case "signerkeystore":
@@ -277,6 +301,8 @@ public class SmimeComponentConfigurer extends PropertyConfigurerSupport implemen
         case "decryptPrivateKey": return getOrCreateConfiguration(target).getDecryptPrivateKey();
         case "decryptprivatekeypassword":
         case "decryptPrivateKeyPassword": return getOrCreateConfiguration(target).getDecryptPrivateKeyPassword();
+        case "decryptionkeyaccessor":
+        case "decryptionKeyAccessor": return getOrCreateConfiguration(target).getDecryptionKeyAccessor();
         case "detached": return getOrCreateConfiguration(target).isDetached();
         case "enablecrldistributionpoints":
         case "enableCrlDistributionPoints": return getOrCreateConfiguration(target).isEnableCrlDistributionPoints();
@@ -294,15 +320,23 @@ public class SmimeComponentConfigurer extends PropertyConfigurerSupport implemen
         case "keyEncryptionAlgorithm": return getOrCreateConfiguration(target).getKeyEncryptionAlgorithm();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxcertificates":
+        case "maxCertificates": return getOrCreateConfiguration(target).getMaxCertificates();
         case "maxdepth":
         case "maxDepth": return getOrCreateConfiguration(target).getMaxDepth();
+        case "maxheadersize":
+        case "maxHeaderSize": return getOrCreateConfiguration(target).getMaxHeaderSize();
         case "maxinflatedsize":
         case "maxInflatedSize": return getOrCreateConfiguration(target).getMaxInflatedSize();
+        case "maxparts":
+        case "maxParts": return getOrCreateConfiguration(target).getMaxParts();
         case "minimumrsakeysize":
         case "minimumRsaKeySize": return getOrCreateConfiguration(target).getMinimumRsaKeySize();
         case "outputparts":
         case "outputParts": return getOrCreateConfiguration(target).isOutputParts();
         case "provider": return getOrCreateConfiguration(target).getProvider();
+        case "recipientcertificateaccessor":
+        case "recipientCertificateAccessor": return getOrCreateConfiguration(target).getRecipientCertificateAccessor();
         case "recipientcertificatedir":
         case "recipientCertificateDir": return getOrCreateConfiguration(target).getRecipientCertificateDir();
         case "recipientcertificates":
@@ -317,7 +351,7 @@ public class SmimeComponentConfigurer extends PropertyConfigurerSupport implemen
         case "requirerevocationstatus":
         case "requireRevocationStatus": return getOrCreateConfiguration(target).isRequireRevocationStatus();
         case "requiresigned":
-        case "requireSigned": return getOrCreateConfiguration(target).isRequireSigned();
+        case "requireSigned": return getOrCreateConfiguration(target).getRequireSigned();
         case "revocationcacheseconds":
         case "revocationCacheSeconds": return getOrCreateConfiguration(target).getRevocationCacheSeconds();
         case "revocationtimeoutmillis":
@@ -330,6 +364,8 @@ public class SmimeComponentConfigurer extends PropertyConfigurerSupport implemen
         case "signerAlias": return getOrCreateConfiguration(target).getSignerAlias();
         case "signercertificate":
         case "signerCertificate": return getOrCreateConfiguration(target).getSignerCertificate();
+        case "signerkeyaccessor":
+        case "signerKeyAccessor": return getOrCreateConfiguration(target).getSignerKeyAccessor();
         case "signerkeypassword":
         case "signerKeyPassword": return getOrCreateConfiguration(target).getSignerKeyPassword();
         case "signerkeystore":

@@ -36,19 +36,24 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         map.put("DecryptKeyStorePassword", java.lang.String.class);
         map.put("DecryptPrivateKey", java.lang.String.class);
         map.put("DecryptPrivateKeyPassword", java.lang.String.class);
+        map.put("DecryptionKeyAccessor", io.github.camelsmime.keys.DecryptionKeyAccessor.class);
         map.put("Detached", boolean.class);
         map.put("EnableCrlDistributionPoints", boolean.class);
         map.put("EnableOcsp", boolean.class);
         map.put("EncryptToSelf", boolean.class);
-        map.put("EncryptionAlgorithm", java.lang.String.class);
-        map.put("InputFormat", java.lang.String.class);
+        map.put("EncryptionAlgorithm", io.github.camelsmime.encrypt.ContentEncryption.class);
+        map.put("InputFormat", io.github.camelsmime.mime.MessageAssembler.Format.class);
         map.put("IntermediateCertificates", java.lang.String.class);
-        map.put("KeyEncryptionAlgorithm", java.lang.String.class);
+        map.put("KeyEncryptionAlgorithm", io.github.camelsmime.encrypt.KeyEncryption.class);
+        map.put("MaxCertificates", int.class);
         map.put("MaxDepth", int.class);
+        map.put("MaxHeaderSize", int.class);
         map.put("MaxInflatedSize", long.class);
+        map.put("MaxParts", int.class);
         map.put("MinimumRsaKeySize", int.class);
         map.put("OutputParts", boolean.class);
         map.put("Provider", java.lang.String.class);
+        map.put("RecipientCertificateAccessor", io.github.camelsmime.keys.RecipientCertificateAccessor.class);
         map.put("RecipientCertificateDir", java.lang.String.class);
         map.put("RecipientCertificates", java.lang.String.class);
         map.put("RecipientKeyStore", java.lang.String.class);
@@ -56,13 +61,14 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         map.put("Recipients", java.lang.String.class);
         map.put("ReportOnly", boolean.class);
         map.put("RequireRevocationStatus", boolean.class);
-        map.put("RequireSigned", boolean.class);
+        map.put("RequireSigned", java.lang.Boolean.class);
         map.put("RevocationCacheSeconds", int.class);
         map.put("RevocationTimeoutMillis", int.class);
-        map.put("SenderBinding", java.lang.String.class);
+        map.put("SenderBinding", io.github.camelsmime.trust.SenderBinding.Mode.class);
         map.put("SignatureAlgorithm", java.lang.String.class);
         map.put("SignerAlias", java.lang.String.class);
         map.put("SignerCertificate", java.lang.String.class);
+        map.put("SignerKeyAccessor", io.github.camelsmime.keys.SignerKeyAccessor.class);
         map.put("SignerKeyPassword", java.lang.String.class);
         map.put("SignerKeyStore", java.lang.String.class);
         map.put("SignerKeyStoreParameters", org.apache.camel.support.jsse.KeyStoreParameters.class);
@@ -106,6 +112,8 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         case "decryptPrivateKey": target.setDecryptPrivateKey(property(camelContext, java.lang.String.class, value)); return true;
         case "decryptprivatekeypassword":
         case "decryptPrivateKeyPassword": target.setDecryptPrivateKeyPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "decryptionkeyaccessor":
+        case "decryptionKeyAccessor": target.setDecryptionKeyAccessor(property(camelContext, io.github.camelsmime.keys.DecryptionKeyAccessor.class, value)); return true;
         case "detached": target.setDetached(property(camelContext, boolean.class, value)); return true;
         case "enablecrldistributionpoints":
         case "enableCrlDistributionPoints": target.setEnableCrlDistributionPoints(property(camelContext, boolean.class, value)); return true;
@@ -114,22 +122,30 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         case "encrypttoself":
         case "encryptToSelf": target.setEncryptToSelf(property(camelContext, boolean.class, value)); return true;
         case "encryptionalgorithm":
-        case "encryptionAlgorithm": target.setEncryptionAlgorithm(property(camelContext, java.lang.String.class, value)); return true;
+        case "encryptionAlgorithm": target.setEncryptionAlgorithm(property(camelContext, io.github.camelsmime.encrypt.ContentEncryption.class, value)); return true;
         case "inputformat":
-        case "inputFormat": target.setInputFormat(property(camelContext, java.lang.String.class, value)); return true;
+        case "inputFormat": target.setInputFormat(property(camelContext, io.github.camelsmime.mime.MessageAssembler.Format.class, value)); return true;
         case "intermediatecertificates":
         case "intermediateCertificates": target.setIntermediateCertificates(property(camelContext, java.lang.String.class, value)); return true;
         case "keyencryptionalgorithm":
-        case "keyEncryptionAlgorithm": target.setKeyEncryptionAlgorithm(property(camelContext, java.lang.String.class, value)); return true;
+        case "keyEncryptionAlgorithm": target.setKeyEncryptionAlgorithm(property(camelContext, io.github.camelsmime.encrypt.KeyEncryption.class, value)); return true;
+        case "maxcertificates":
+        case "maxCertificates": target.setMaxCertificates(property(camelContext, int.class, value)); return true;
         case "maxdepth":
         case "maxDepth": target.setMaxDepth(property(camelContext, int.class, value)); return true;
+        case "maxheadersize":
+        case "maxHeaderSize": target.setMaxHeaderSize(property(camelContext, int.class, value)); return true;
         case "maxinflatedsize":
         case "maxInflatedSize": target.setMaxInflatedSize(property(camelContext, long.class, value)); return true;
+        case "maxparts":
+        case "maxParts": target.setMaxParts(property(camelContext, int.class, value)); return true;
         case "minimumrsakeysize":
         case "minimumRsaKeySize": target.setMinimumRsaKeySize(property(camelContext, int.class, value)); return true;
         case "outputparts":
         case "outputParts": target.setOutputParts(property(camelContext, boolean.class, value)); return true;
         case "provider": target.setProvider(property(camelContext, java.lang.String.class, value)); return true;
+        case "recipientcertificateaccessor":
+        case "recipientCertificateAccessor": target.setRecipientCertificateAccessor(property(camelContext, io.github.camelsmime.keys.RecipientCertificateAccessor.class, value)); return true;
         case "recipientcertificatedir":
         case "recipientCertificateDir": target.setRecipientCertificateDir(property(camelContext, java.lang.String.class, value)); return true;
         case "recipientcertificates":
@@ -144,19 +160,21 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         case "requirerevocationstatus":
         case "requireRevocationStatus": target.setRequireRevocationStatus(property(camelContext, boolean.class, value)); return true;
         case "requiresigned":
-        case "requireSigned": target.setRequireSigned(property(camelContext, boolean.class, value)); return true;
+        case "requireSigned": target.setRequireSigned(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "revocationcacheseconds":
         case "revocationCacheSeconds": target.setRevocationCacheSeconds(property(camelContext, int.class, value)); return true;
         case "revocationtimeoutmillis":
         case "revocationTimeoutMillis": target.setRevocationTimeoutMillis(property(camelContext, int.class, value)); return true;
         case "senderbinding":
-        case "senderBinding": target.setSenderBinding(property(camelContext, java.lang.String.class, value)); return true;
+        case "senderBinding": target.setSenderBinding(property(camelContext, io.github.camelsmime.trust.SenderBinding.Mode.class, value)); return true;
         case "signaturealgorithm":
         case "signatureAlgorithm": target.setSignatureAlgorithm(property(camelContext, java.lang.String.class, value)); return true;
         case "signeralias":
         case "signerAlias": target.setSignerAlias(property(camelContext, java.lang.String.class, value)); return true;
         case "signercertificate":
         case "signerCertificate": target.setSignerCertificate(property(camelContext, java.lang.String.class, value)); return true;
+        case "signerkeyaccessor":
+        case "signerKeyAccessor": target.setSignerKeyAccessor(property(camelContext, io.github.camelsmime.keys.SignerKeyAccessor.class, value)); return true;
         case "signerkeypassword":
         case "signerKeyPassword": target.setSignerKeyPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "signerkeystore":
@@ -214,6 +232,8 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         case "decryptPrivateKey": return java.lang.String.class;
         case "decryptprivatekeypassword":
         case "decryptPrivateKeyPassword": return java.lang.String.class;
+        case "decryptionkeyaccessor":
+        case "decryptionKeyAccessor": return io.github.camelsmime.keys.DecryptionKeyAccessor.class;
         case "detached": return boolean.class;
         case "enablecrldistributionpoints":
         case "enableCrlDistributionPoints": return boolean.class;
@@ -222,22 +242,30 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         case "encrypttoself":
         case "encryptToSelf": return boolean.class;
         case "encryptionalgorithm":
-        case "encryptionAlgorithm": return java.lang.String.class;
+        case "encryptionAlgorithm": return io.github.camelsmime.encrypt.ContentEncryption.class;
         case "inputformat":
-        case "inputFormat": return java.lang.String.class;
+        case "inputFormat": return io.github.camelsmime.mime.MessageAssembler.Format.class;
         case "intermediatecertificates":
         case "intermediateCertificates": return java.lang.String.class;
         case "keyencryptionalgorithm":
-        case "keyEncryptionAlgorithm": return java.lang.String.class;
+        case "keyEncryptionAlgorithm": return io.github.camelsmime.encrypt.KeyEncryption.class;
+        case "maxcertificates":
+        case "maxCertificates": return int.class;
         case "maxdepth":
         case "maxDepth": return int.class;
+        case "maxheadersize":
+        case "maxHeaderSize": return int.class;
         case "maxinflatedsize":
         case "maxInflatedSize": return long.class;
+        case "maxparts":
+        case "maxParts": return int.class;
         case "minimumrsakeysize":
         case "minimumRsaKeySize": return int.class;
         case "outputparts":
         case "outputParts": return boolean.class;
         case "provider": return java.lang.String.class;
+        case "recipientcertificateaccessor":
+        case "recipientCertificateAccessor": return io.github.camelsmime.keys.RecipientCertificateAccessor.class;
         case "recipientcertificatedir":
         case "recipientCertificateDir": return java.lang.String.class;
         case "recipientcertificates":
@@ -252,19 +280,21 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         case "requirerevocationstatus":
         case "requireRevocationStatus": return boolean.class;
         case "requiresigned":
-        case "requireSigned": return boolean.class;
+        case "requireSigned": return java.lang.Boolean.class;
         case "revocationcacheseconds":
         case "revocationCacheSeconds": return int.class;
         case "revocationtimeoutmillis":
         case "revocationTimeoutMillis": return int.class;
         case "senderbinding":
-        case "senderBinding": return java.lang.String.class;
+        case "senderBinding": return io.github.camelsmime.trust.SenderBinding.Mode.class;
         case "signaturealgorithm":
         case "signatureAlgorithm": return java.lang.String.class;
         case "signeralias":
         case "signerAlias": return java.lang.String.class;
         case "signercertificate":
         case "signerCertificate": return java.lang.String.class;
+        case "signerkeyaccessor":
+        case "signerKeyAccessor": return io.github.camelsmime.keys.SignerKeyAccessor.class;
         case "signerkeypassword":
         case "signerKeyPassword": return java.lang.String.class;
         case "signerkeystore":
@@ -318,6 +348,8 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         case "decryptPrivateKey": return target.getDecryptPrivateKey();
         case "decryptprivatekeypassword":
         case "decryptPrivateKeyPassword": return target.getDecryptPrivateKeyPassword();
+        case "decryptionkeyaccessor":
+        case "decryptionKeyAccessor": return target.getDecryptionKeyAccessor();
         case "detached": return target.isDetached();
         case "enablecrldistributionpoints":
         case "enableCrlDistributionPoints": return target.isEnableCrlDistributionPoints();
@@ -333,15 +365,23 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         case "intermediateCertificates": return target.getIntermediateCertificates();
         case "keyencryptionalgorithm":
         case "keyEncryptionAlgorithm": return target.getKeyEncryptionAlgorithm();
+        case "maxcertificates":
+        case "maxCertificates": return target.getMaxCertificates();
         case "maxdepth":
         case "maxDepth": return target.getMaxDepth();
+        case "maxheadersize":
+        case "maxHeaderSize": return target.getMaxHeaderSize();
         case "maxinflatedsize":
         case "maxInflatedSize": return target.getMaxInflatedSize();
+        case "maxparts":
+        case "maxParts": return target.getMaxParts();
         case "minimumrsakeysize":
         case "minimumRsaKeySize": return target.getMinimumRsaKeySize();
         case "outputparts":
         case "outputParts": return target.isOutputParts();
         case "provider": return target.getProvider();
+        case "recipientcertificateaccessor":
+        case "recipientCertificateAccessor": return target.getRecipientCertificateAccessor();
         case "recipientcertificatedir":
         case "recipientCertificateDir": return target.getRecipientCertificateDir();
         case "recipientcertificates":
@@ -356,7 +396,7 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         case "requirerevocationstatus":
         case "requireRevocationStatus": return target.isRequireRevocationStatus();
         case "requiresigned":
-        case "requireSigned": return target.isRequireSigned();
+        case "requireSigned": return target.getRequireSigned();
         case "revocationcacheseconds":
         case "revocationCacheSeconds": return target.getRevocationCacheSeconds();
         case "revocationtimeoutmillis":
@@ -369,6 +409,8 @@ public class SmimeConfigurationConfigurer extends org.apache.camel.support.compo
         case "signerAlias": return target.getSignerAlias();
         case "signercertificate":
         case "signerCertificate": return target.getSignerCertificate();
+        case "signerkeyaccessor":
+        case "signerKeyAccessor": return target.getSignerKeyAccessor();
         case "signerkeypassword":
         case "signerKeyPassword": return target.getSignerKeyPassword();
         case "signerkeystore":

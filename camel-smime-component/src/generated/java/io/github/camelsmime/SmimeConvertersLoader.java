@@ -44,6 +44,14 @@ public final class SmimeConvertersLoader implements TypeConverterLoader, CamelCo
     }
 
     private void registerConverters(TypeConverterRegistry registry) {
+        addTypeConverter(registry, io.github.camelsmime.SmimeOperation.class, java.lang.String.class, false,
+            (type, exchange, value) -> {
+                Object answer = io.github.camelsmime.SmimeConverters.toOperation((java.lang.String) value);
+                if (false && answer == null) {
+                    answer = Void.class;
+                }
+                return answer;
+            });
         addTypeConverter(registry, jakarta.mail.internet.MimeMessage.class, io.github.camelsmime.ReplayableStream.class, false,
             (type, exchange, value) -> {
                 Object answer = io.github.camelsmime.SmimeConverters.toMimeMessage((io.github.camelsmime.ReplayableStream) value);

@@ -50,6 +50,8 @@ public class SmimeEndpointConfigurer extends PropertyConfigurerSupport implement
         case "decryptPrivateKey": target.getConfiguration().setDecryptPrivateKey(property(camelContext, java.lang.String.class, value)); return true;
         case "decryptprivatekeypassword":
         case "decryptPrivateKeyPassword": target.getConfiguration().setDecryptPrivateKeyPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "decryptionkeyaccessor":
+        case "decryptionKeyAccessor": target.getConfiguration().setDecryptionKeyAccessor(property(camelContext, io.github.camelsmime.keys.DecryptionKeyAccessor.class, value)); return true;
         case "detached": target.getConfiguration().setDetached(property(camelContext, boolean.class, value)); return true;
         case "enablecrldistributionpoints":
         case "enableCrlDistributionPoints": target.getConfiguration().setEnableCrlDistributionPoints(property(camelContext, boolean.class, value)); return true;
@@ -58,24 +60,32 @@ public class SmimeEndpointConfigurer extends PropertyConfigurerSupport implement
         case "encrypttoself":
         case "encryptToSelf": target.getConfiguration().setEncryptToSelf(property(camelContext, boolean.class, value)); return true;
         case "encryptionalgorithm":
-        case "encryptionAlgorithm": target.getConfiguration().setEncryptionAlgorithm(property(camelContext, java.lang.String.class, value)); return true;
+        case "encryptionAlgorithm": target.getConfiguration().setEncryptionAlgorithm(property(camelContext, io.github.camelsmime.encrypt.ContentEncryption.class, value)); return true;
         case "inputformat":
-        case "inputFormat": target.getConfiguration().setInputFormat(property(camelContext, java.lang.String.class, value)); return true;
+        case "inputFormat": target.getConfiguration().setInputFormat(property(camelContext, io.github.camelsmime.mime.MessageAssembler.Format.class, value)); return true;
         case "intermediatecertificates":
         case "intermediateCertificates": target.getConfiguration().setIntermediateCertificates(property(camelContext, java.lang.String.class, value)); return true;
         case "keyencryptionalgorithm":
-        case "keyEncryptionAlgorithm": target.getConfiguration().setKeyEncryptionAlgorithm(property(camelContext, java.lang.String.class, value)); return true;
+        case "keyEncryptionAlgorithm": target.getConfiguration().setKeyEncryptionAlgorithm(property(camelContext, io.github.camelsmime.encrypt.KeyEncryption.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxcertificates":
+        case "maxCertificates": target.getConfiguration().setMaxCertificates(property(camelContext, int.class, value)); return true;
         case "maxdepth":
         case "maxDepth": target.getConfiguration().setMaxDepth(property(camelContext, int.class, value)); return true;
+        case "maxheadersize":
+        case "maxHeaderSize": target.getConfiguration().setMaxHeaderSize(property(camelContext, int.class, value)); return true;
         case "maxinflatedsize":
         case "maxInflatedSize": target.getConfiguration().setMaxInflatedSize(property(camelContext, long.class, value)); return true;
+        case "maxparts":
+        case "maxParts": target.getConfiguration().setMaxParts(property(camelContext, int.class, value)); return true;
         case "minimumrsakeysize":
         case "minimumRsaKeySize": target.getConfiguration().setMinimumRsaKeySize(property(camelContext, int.class, value)); return true;
         case "outputparts":
         case "outputParts": target.getConfiguration().setOutputParts(property(camelContext, boolean.class, value)); return true;
         case "provider": target.getConfiguration().setProvider(property(camelContext, java.lang.String.class, value)); return true;
+        case "recipientcertificateaccessor":
+        case "recipientCertificateAccessor": target.getConfiguration().setRecipientCertificateAccessor(property(camelContext, io.github.camelsmime.keys.RecipientCertificateAccessor.class, value)); return true;
         case "recipientcertificatedir":
         case "recipientCertificateDir": target.getConfiguration().setRecipientCertificateDir(property(camelContext, java.lang.String.class, value)); return true;
         case "recipientcertificates":
@@ -90,19 +100,21 @@ public class SmimeEndpointConfigurer extends PropertyConfigurerSupport implement
         case "requirerevocationstatus":
         case "requireRevocationStatus": target.getConfiguration().setRequireRevocationStatus(property(camelContext, boolean.class, value)); return true;
         case "requiresigned":
-        case "requireSigned": target.getConfiguration().setRequireSigned(property(camelContext, boolean.class, value)); return true;
+        case "requireSigned": target.getConfiguration().setRequireSigned(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "revocationcacheseconds":
         case "revocationCacheSeconds": target.getConfiguration().setRevocationCacheSeconds(property(camelContext, int.class, value)); return true;
         case "revocationtimeoutmillis":
         case "revocationTimeoutMillis": target.getConfiguration().setRevocationTimeoutMillis(property(camelContext, int.class, value)); return true;
         case "senderbinding":
-        case "senderBinding": target.getConfiguration().setSenderBinding(property(camelContext, java.lang.String.class, value)); return true;
+        case "senderBinding": target.getConfiguration().setSenderBinding(property(camelContext, io.github.camelsmime.trust.SenderBinding.Mode.class, value)); return true;
         case "signaturealgorithm":
         case "signatureAlgorithm": target.getConfiguration().setSignatureAlgorithm(property(camelContext, java.lang.String.class, value)); return true;
         case "signeralias":
         case "signerAlias": target.getConfiguration().setSignerAlias(property(camelContext, java.lang.String.class, value)); return true;
         case "signercertificate":
         case "signerCertificate": target.getConfiguration().setSignerCertificate(property(camelContext, java.lang.String.class, value)); return true;
+        case "signerkeyaccessor":
+        case "signerKeyAccessor": target.getConfiguration().setSignerKeyAccessor(property(camelContext, io.github.camelsmime.keys.SignerKeyAccessor.class, value)); return true;
         case "signerkeypassword":
         case "signerKeyPassword": target.getConfiguration().setSignerKeyPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "signerkeystore":
@@ -155,6 +167,8 @@ public class SmimeEndpointConfigurer extends PropertyConfigurerSupport implement
         case "decryptPrivateKey": return java.lang.String.class;
         case "decryptprivatekeypassword":
         case "decryptPrivateKeyPassword": return java.lang.String.class;
+        case "decryptionkeyaccessor":
+        case "decryptionKeyAccessor": return io.github.camelsmime.keys.DecryptionKeyAccessor.class;
         case "detached": return boolean.class;
         case "enablecrldistributionpoints":
         case "enableCrlDistributionPoints": return boolean.class;
@@ -163,24 +177,32 @@ public class SmimeEndpointConfigurer extends PropertyConfigurerSupport implement
         case "encrypttoself":
         case "encryptToSelf": return boolean.class;
         case "encryptionalgorithm":
-        case "encryptionAlgorithm": return java.lang.String.class;
+        case "encryptionAlgorithm": return io.github.camelsmime.encrypt.ContentEncryption.class;
         case "inputformat":
-        case "inputFormat": return java.lang.String.class;
+        case "inputFormat": return io.github.camelsmime.mime.MessageAssembler.Format.class;
         case "intermediatecertificates":
         case "intermediateCertificates": return java.lang.String.class;
         case "keyencryptionalgorithm":
-        case "keyEncryptionAlgorithm": return java.lang.String.class;
+        case "keyEncryptionAlgorithm": return io.github.camelsmime.encrypt.KeyEncryption.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxcertificates":
+        case "maxCertificates": return int.class;
         case "maxdepth":
         case "maxDepth": return int.class;
+        case "maxheadersize":
+        case "maxHeaderSize": return int.class;
         case "maxinflatedsize":
         case "maxInflatedSize": return long.class;
+        case "maxparts":
+        case "maxParts": return int.class;
         case "minimumrsakeysize":
         case "minimumRsaKeySize": return int.class;
         case "outputparts":
         case "outputParts": return boolean.class;
         case "provider": return java.lang.String.class;
+        case "recipientcertificateaccessor":
+        case "recipientCertificateAccessor": return io.github.camelsmime.keys.RecipientCertificateAccessor.class;
         case "recipientcertificatedir":
         case "recipientCertificateDir": return java.lang.String.class;
         case "recipientcertificates":
@@ -195,19 +217,21 @@ public class SmimeEndpointConfigurer extends PropertyConfigurerSupport implement
         case "requirerevocationstatus":
         case "requireRevocationStatus": return boolean.class;
         case "requiresigned":
-        case "requireSigned": return boolean.class;
+        case "requireSigned": return java.lang.Boolean.class;
         case "revocationcacheseconds":
         case "revocationCacheSeconds": return int.class;
         case "revocationtimeoutmillis":
         case "revocationTimeoutMillis": return int.class;
         case "senderbinding":
-        case "senderBinding": return java.lang.String.class;
+        case "senderBinding": return io.github.camelsmime.trust.SenderBinding.Mode.class;
         case "signaturealgorithm":
         case "signatureAlgorithm": return java.lang.String.class;
         case "signeralias":
         case "signerAlias": return java.lang.String.class;
         case "signercertificate":
         case "signerCertificate": return java.lang.String.class;
+        case "signerkeyaccessor":
+        case "signerKeyAccessor": return io.github.camelsmime.keys.SignerKeyAccessor.class;
         case "signerkeypassword":
         case "signerKeyPassword": return java.lang.String.class;
         case "signerkeystore":
@@ -261,6 +285,8 @@ public class SmimeEndpointConfigurer extends PropertyConfigurerSupport implement
         case "decryptPrivateKey": return target.getConfiguration().getDecryptPrivateKey();
         case "decryptprivatekeypassword":
         case "decryptPrivateKeyPassword": return target.getConfiguration().getDecryptPrivateKeyPassword();
+        case "decryptionkeyaccessor":
+        case "decryptionKeyAccessor": return target.getConfiguration().getDecryptionKeyAccessor();
         case "detached": return target.getConfiguration().isDetached();
         case "enablecrldistributionpoints":
         case "enableCrlDistributionPoints": return target.getConfiguration().isEnableCrlDistributionPoints();
@@ -278,15 +304,23 @@ public class SmimeEndpointConfigurer extends PropertyConfigurerSupport implement
         case "keyEncryptionAlgorithm": return target.getConfiguration().getKeyEncryptionAlgorithm();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxcertificates":
+        case "maxCertificates": return target.getConfiguration().getMaxCertificates();
         case "maxdepth":
         case "maxDepth": return target.getConfiguration().getMaxDepth();
+        case "maxheadersize":
+        case "maxHeaderSize": return target.getConfiguration().getMaxHeaderSize();
         case "maxinflatedsize":
         case "maxInflatedSize": return target.getConfiguration().getMaxInflatedSize();
+        case "maxparts":
+        case "maxParts": return target.getConfiguration().getMaxParts();
         case "minimumrsakeysize":
         case "minimumRsaKeySize": return target.getConfiguration().getMinimumRsaKeySize();
         case "outputparts":
         case "outputParts": return target.getConfiguration().isOutputParts();
         case "provider": return target.getConfiguration().getProvider();
+        case "recipientcertificateaccessor":
+        case "recipientCertificateAccessor": return target.getConfiguration().getRecipientCertificateAccessor();
         case "recipientcertificatedir":
         case "recipientCertificateDir": return target.getConfiguration().getRecipientCertificateDir();
         case "recipientcertificates":
@@ -301,7 +335,7 @@ public class SmimeEndpointConfigurer extends PropertyConfigurerSupport implement
         case "requirerevocationstatus":
         case "requireRevocationStatus": return target.getConfiguration().isRequireRevocationStatus();
         case "requiresigned":
-        case "requireSigned": return target.getConfiguration().isRequireSigned();
+        case "requireSigned": return target.getConfiguration().getRequireSigned();
         case "revocationcacheseconds":
         case "revocationCacheSeconds": return target.getConfiguration().getRevocationCacheSeconds();
         case "revocationtimeoutmillis":
@@ -314,6 +348,8 @@ public class SmimeEndpointConfigurer extends PropertyConfigurerSupport implement
         case "signerAlias": return target.getConfiguration().getSignerAlias();
         case "signercertificate":
         case "signerCertificate": return target.getConfiguration().getSignerCertificate();
+        case "signerkeyaccessor":
+        case "signerKeyAccessor": return target.getConfiguration().getSignerKeyAccessor();
         case "signerkeypassword":
         case "signerKeyPassword": return target.getConfiguration().getSignerKeyPassword();
         case "signerkeystore":

@@ -24,7 +24,7 @@ public class SmimeEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(52);
+        Set<String> props = new HashSet<>(58);
         props.add("addAuthenticationResults");
         props.add("allowDsa");
         props.add("allowSha1");
@@ -39,6 +39,7 @@ public class SmimeEndpointUriFactory extends org.apache.camel.support.component.
         props.add("decryptKeyStorePassword");
         props.add("decryptPrivateKey");
         props.add("decryptPrivateKeyPassword");
+        props.add("decryptionKeyAccessor");
         props.add("detached");
         props.add("enableCrlDistributionPoints");
         props.add("enableOcsp");
@@ -48,12 +49,16 @@ public class SmimeEndpointUriFactory extends org.apache.camel.support.component.
         props.add("intermediateCertificates");
         props.add("keyEncryptionAlgorithm");
         props.add("lazyStartProducer");
+        props.add("maxCertificates");
         props.add("maxDepth");
+        props.add("maxHeaderSize");
         props.add("maxInflatedSize");
+        props.add("maxParts");
         props.add("minimumRsaKeySize");
         props.add("operation");
         props.add("outputParts");
         props.add("provider");
+        props.add("recipientCertificateAccessor");
         props.add("recipientCertificateDir");
         props.add("recipientCertificates");
         props.add("recipientKeyStore");
@@ -68,6 +73,7 @@ public class SmimeEndpointUriFactory extends org.apache.camel.support.component.
         props.add("signatureAlgorithm");
         props.add("signerAlias");
         props.add("signerCertificate");
+        props.add("signerKeyAccessor");
         props.add("signerKeyPassword");
         props.add("signerKeyStore");
         props.add("signerKeyStoreParameters");

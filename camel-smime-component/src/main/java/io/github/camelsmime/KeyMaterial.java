@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
@@ -11,16 +12,22 @@ import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 
 import io.github.camelsmime.keys.Certificates;
+import io.github.camelsmime.keys.ConfiguredSignerKey;
 import io.github.camelsmime.keys.DecryptionKey;
+import io.github.camelsmime.keys.DecryptionKeyAccessor;
+import io.github.camelsmime.keys.DecryptionKeys;
 import io.github.camelsmime.keys.KeyLoader;
+import io.github.camelsmime.keys.RecipientCertificateAccessor;
 import io.github.camelsmime.keys.RecipientDirectory;
 import io.github.camelsmime.keys.SignerKey;
+import io.github.camelsmime.keys.SignerKeyAccessor;
 import io.github.camelsmime.trust.RevocationSources;
 
 /**
@@ -38,17 +45,46 @@ final class KeyMaterial {
         this.cfg = cfg;
     }
 
-    boolean hasSigner() {
-        return cfg.getSignerKeyStoreParameters() != null || notBlank(cfg.getSignerKeyStore())
+    /** The configured signerKeyAccessor bean, else one over the signer key files; null when there is neither. */
+    SignerKeyAccessor signerKeyAccessor() {
+        boolean files = cfg.getSignerKeyStoreParameters() != null || notBlank(cfg.getSignerKeyStore())
                 || notBlank(cfg.getSignerPrivateKey());
+        return accessor(cfg.getSignerKeyAccessor(), "signerKeyAccessor", files,
+                "signerKeyStore, signerKeyStoreParameters or signerPrivateKey", () -> new ConfiguredSignerKey(signer()));
+    }
+
+    /** The configured decryptionKeyAccessor bean, else one over the decryption key files; null when neither. */
+    DecryptionKeyAccessor decryptionKeyAccessor() {
+        boolean files = cfg.getDecryptKeyStoreParameters() != null || notBlank(cfg.getDecryptKeyStore())
+                || notBlank(cfg.getDecryptPrivateKey());
+        return accessor(cfg.getDecryptionKeyAccessor(), "decryptionKeyAccessor", files,
+                "decryptKeyStore, decryptKeyStoreParameters or decryptPrivateKey",
+                () -> new DecryptionKeys(decryptionKeys()));
+    }
+
+    /** The configured recipientCertificateAccessor bean, else a directory over the folder, keystore and files. */
+    RecipientCertificateAccessor recipientCertificateAccessor() {
+        boolean sources = notBlank(cfg.getRecipientCertificateDir()) || notBlank(cfg.getRecipientKeyStore());
+        return accessor(cfg.getRecipientCertificateAccessor(), "recipientCertificateAccessor", sources,
+                "recipientCertificateDir or recipientKeyStore", this::recipientDirectory);
+    }
+
+    /** A bean replaces the key files; both at once would leave it unclear which key is used, so that fails. */
+    private static <T> T accessor(T bean, String beanOption, boolean filesConfigured, String fileOptions,
+            Supplier<T> fromFiles) {
+        if (bean != null && filesConfigured) {
+            throw new IllegalArgumentException("Set " + beanOption + " or " + fileOptions + ", not both");
+        }
+        return bean != null ? bean : filesConfigured ? fromFiles.get() : null;
     }
 
     boolean hasRecipientSources() {
         return notBlank(cfg.getRecipients()) || notBlank(cfg.getRecipientCertificates())
-                || notBlank(cfg.getRecipientCertificateDir()) || notBlank(cfg.getRecipientKeyStore());
+                || notBlank(cfg.getRecipientCertificateDir()) || notBlank(cfg.getRecipientKeyStore())
+                || cfg.getRecipientCertificateAccessor() != null;
     }
 
-    SignerKey signer() {
+    private SignerKey signer() {
         if (notBlank(cfg.getSignerPrivateKey())) {
             if (!notBlank(cfg.getSignerCertificate())) {
                 throw new IllegalArgumentException("signerPrivateKey needs signerCertificate (the PEM chain)");
@@ -58,30 +94,28 @@ final class KeyMaterial {
         }
         if (cfg.getSignerKeyStoreParameters() != null) {
             KeyStoreParameters ksp = cfg.getSignerKeyStoreParameters();
-            String keyPassword = secret(cfg.getSignerKeyPassword()) != null ? secret(cfg.getSignerKeyPassword()) : ksp.getPassword();
+            String keyPassword = keyPassword(cfg.getSignerKeyPassword(), ksp.getPassword());
             return KeyLoader.signerFrom(keyStore(ksp), cfg.getSignerAlias(), keyPassword, ksp.getResource());
         }
         if (notBlank(cfg.getSignerKeyStore())) {
             KeyStore ks = keyStore(cfg.getSignerKeyStore(), secret(cfg.getSignerKeyStorePassword()));
-            String keyPassword = secret(cfg.getSignerKeyPassword()) != null
-                    ? secret(cfg.getSignerKeyPassword()) : secret(cfg.getSignerKeyStorePassword());
+            String keyPassword = keyPassword(cfg.getSignerKeyPassword(), cfg.getSignerKeyStorePassword());
             return KeyLoader.signerFrom(ks, cfg.getSignerAlias(), keyPassword, cfg.getSignerKeyStore());
         }
         throw new IllegalArgumentException("No signer configured: set signerKeyStore, signerKeyStoreParameters or"
                 + " signerPrivateKey + signerCertificate");
     }
 
-    List<DecryptionKey> decryptionKeys() {
+    private List<DecryptionKey> decryptionKeys() {
         List<DecryptionKey> keys = new ArrayList<>();
         if (cfg.getDecryptKeyStoreParameters() != null) {
             KeyStoreParameters ksp = cfg.getDecryptKeyStoreParameters();
-            String keyPassword = secret(cfg.getDecryptKeyPassword()) != null ? secret(cfg.getDecryptKeyPassword()) : ksp.getPassword();
+            String keyPassword = keyPassword(cfg.getDecryptKeyPassword(), ksp.getPassword());
             keys.addAll(KeyLoader.decryptionKeysFrom(keyStore(ksp), keyPassword, ksp.getResource()));
         }
         if (notBlank(cfg.getDecryptKeyStore())) {
             KeyStore ks = keyStore(cfg.getDecryptKeyStore(), secret(cfg.getDecryptKeyStorePassword()));
-            String keyPassword = secret(cfg.getDecryptKeyPassword()) != null
-                    ? secret(cfg.getDecryptKeyPassword()) : secret(cfg.getDecryptKeyStorePassword());
+            String keyPassword = keyPassword(cfg.getDecryptKeyPassword(), cfg.getDecryptKeyStorePassword());
             keys.addAll(KeyLoader.decryptionKeysFrom(ks, keyPassword, cfg.getDecryptKeyStore()));
         }
         if (notBlank(cfg.getDecryptPrivateKey())) {
@@ -98,28 +132,16 @@ final class KeyMaterial {
         return notBlank(cfg.getRecipientCertificates()) ? certificatesOfAll(cfg.getRecipientCertificates()) : List.of();
     }
 
-    RecipientDirectory recipientDirectory() {
+    private RecipientDirectory recipientDirectory() {
         List<X509Certificate> certs = new ArrayList<>();
-        if (notBlank(cfg.getRecipientCertificateDir())) {
-            File dir = new File(stripFileScheme(cfg.getRecipientCertificateDir()));
-            File[] files = dir.listFiles(File::isFile);
-            if (files == null) {
-                throw new IllegalArgumentException("recipientCertificateDir " + dir + " is not a readable folder");
-            }
-            for (File f : files) {
-                try (InputStream in = new FileInputStream(f)) {
-                    certs.addAll(Certificates.read(in));
-                } catch (IOException e) {
-                    // a stray non-certificate file in the folder is skipped, not fatal
-                }
-            }
-        }
         if (notBlank(cfg.getRecipientKeyStore())) {
             certs.addAll(KeyLoader.certificatesFrom(
                     keyStore(cfg.getRecipientKeyStore(), secret(cfg.getRecipientKeyStorePassword()))));
         }
         certs.addAll(explicitRecipients());
-        return new RecipientDirectory(certs);
+        Path folder = notBlank(cfg.getRecipientCertificateDir())
+                ? Path.of(stripFileScheme(cfg.getRecipientCertificateDir())) : null;
+        return new RecipientDirectory(folder, certs);
     }
 
     List<X509Certificate> trustAnchors() {
@@ -215,6 +237,14 @@ final class KeyMaterial {
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalArgumentException("Cannot read keystore " + ksp.getResource() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The key entry's own password, else the store's: both resolved, since KeyStoreParameters resolves its store
+     * password through the CamelContext only inside createKeyStore and hands back the raw {@code {{placeholder}}}.
+     */
+    private String keyPassword(String keyPassword, String storePassword) {
+        return keyPassword != null ? secret(keyPassword) : secret(storePassword);
     }
 
     /** Passwords set in code may still be property placeholders ({@code {{smime.password}}}). */

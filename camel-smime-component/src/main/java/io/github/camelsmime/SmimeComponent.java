@@ -17,8 +17,8 @@ public class SmimeComponent extends DefaultComponent {
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         SmimeEndpoint endpoint = new SmimeEndpoint(uri, this, configuration.copy());
-        endpoint.setOperation(remaining);
-        SmimeOperation.fromUri(remaining);
+        // parsed once, here: the producer runs the enum
+        endpoint.setOperation(SmimeOperation.fromUri(remaining));
         setProperties(endpoint, parameters);
         return endpoint;
     }

@@ -6,6 +6,16 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 
+import io.github.camelsmime.encrypt.ContentEncryption;
+import io.github.camelsmime.encrypt.KeyEncryption;
+import io.github.camelsmime.keys.DecryptionKeyAccessor;
+import io.github.camelsmime.keys.RecipientCertificateAccessor;
+import io.github.camelsmime.keys.SignerKeyAccessor;
+import io.github.camelsmime.mime.MessageAssembler;
+import io.github.camelsmime.mime.MimeLimits;
+import io.github.camelsmime.trust.SenderBinding;
+import io.github.camelsmime.verify.SignatureVerifier;
+
 /**
  * Every option of the component and the data format, once. Key material is given as Camel
  * {@link KeyStoreParameters}, as a keystore resource with password and alias, or as PEM resources; resources are
@@ -25,8 +35,9 @@ public class SmimeConfiguration implements Cloneable {
     @UriParam(label = "common", defaultValue = "auto", enums = "auto,mime,raw",
               description = "How the body is read on marshal: mime (a complete RFC 5322 message or a MIME entity), raw"
                     + " (any payload, wrapped as one MIME part whose type comes from the Content-Type header or the"
-                    + " CamelFileName extension) or auto (mime when the body starts with a valid header block).")
-    private String inputFormat = "auto";
+                    + " CamelFileName extension) or auto: a declared Content-Type other than message/rfc822 or"
+                    + " multipart/* means raw; without one, mime when the body starts with a valid header block.")
+    private MessageAssembler.Format inputFormat = MessageAssembler.Format.AUTO;
     @UriParam(label = "common", defaultValue = "false",
               description = "Do not throw when verification, trust or decryption fails: set CamelSmimeFailureReason and"
                     + " CamelSmimeFailureMessage and leave the original message as the body.")
@@ -83,11 +94,11 @@ public class SmimeConfiguration implements Cloneable {
               enums = "AES_256_GCM,AES_128_GCM,CHACHA20_POLY1305,AES_256_CBC,AES_192_CBC,AES_128_CBC",
               description = "Content encryption. GCM and ChaCha20-Poly1305 give AuthEnvelopedData (RFC 5083, tamper"
                     + " evident); the CBC ones give EnvelopedData for legacy recipients.")
-    private String encryptionAlgorithm = "AES_256_GCM";
+    private ContentEncryption encryptionAlgorithm = ContentEncryption.AES_256_GCM;
     @UriParam(label = "encrypt", defaultValue = "RSA_OAEP_SHA256", enums = "RSA_OAEP_SHA256,RSA_PKCS1",
               description = "Key transport for RSA recipients. EC and X25519 recipients always use ephemeral-static"
                     + " ECDH.")
-    private String keyEncryptionAlgorithm = "RSA_OAEP_SHA256";
+    private KeyEncryption keyEncryptionAlgorithm = KeyEncryption.RSA_OAEP_SHA256;
     @UriParam(label = "encrypt", defaultValue = "false",
               description = "On marshal, compress (CompressedData, zlib) the content before signing and encrypting.")
     private boolean compress;
@@ -118,58 +129,58 @@ public class SmimeConfiguration implements Cloneable {
                     + " AuthEnvelopedData (AES-GCM, ChaCha20-Poly1305) is always accepted after its tag verifies.")
     private boolean allowUnauthenticatedEncryption;
 
-    // ---- verification ----
-    @UriParam(label = "verify", description = "Comma-separated PEM or DER resources of trusted CA certificates.")
+    // ---- trust (certificate policy) and the opened result (verify); limits ----
+    @UriParam(label = "trust", description = "Comma-separated PEM or DER resources of trusted CA certificates.")
     private String trustAnchors;
-    @UriParam(label = "verify", description = "Truststore with trusted CA certificates, as Camel KeyStoreParameters.")
+    @UriParam(label = "trust", description = "Truststore with trusted CA certificates, as Camel KeyStoreParameters.")
     private KeyStoreParameters trustStoreParameters;
-    @UriParam(label = "verify", description = "Comma-separated PEM or DER resources of intermediate CA certificates"
+    @UriParam(label = "trust", description = "Comma-separated PEM or DER resources of intermediate CA certificates"
             + " used for path building in addition to those the message carries (never trusted by themselves).")
     private String intermediateCertificates;
-    @UriParam(label = "verify",
+    @UriParam(label = "trust",
               description = "Validate certificates at this fixed time instead of now: an ISO-8601 instant such as"
                     + " 2006-09-01T10:00:00Z, or seconds since the epoch. For a trusted time source, or to check an"
                     + " archived message as of its arrival. The signer's own signingTime attribute is never used: the"
                     + " signer chooses it.")
     private String validationTime;
-    @UriParam(label = "verify", defaultValue = "false",
+    @UriParam(label = "trust", defaultValue = "false",
               description = "Accept SHA-1 in message signatures and in the signatures of the certificate path."
                     + " MD5 and MD2 are never accepted.")
     private boolean allowSha1;
-    @UriParam(label = "verify", defaultValue = "false", description = "Accept DSA keys and DSA signatures.")
+    @UriParam(label = "trust", defaultValue = "false", description = "Accept DSA keys and DSA signatures.")
     private boolean allowDsa;
-    @UriParam(label = "verify", defaultValue = "2048",
+    @UriParam(label = "trust", defaultValue = "2048",
               description = "Smallest RSA key, in bits, accepted for the signer, the certificates of its path and the"
                     + " trust anchor. The JDK's own jdk.certpath.disabledAlgorithms still refuses keys under 1024 bits.")
     private int minimumRsaKeySize = 2048;
-    @UriParam(label = "verify", defaultValue = "from", enums = "from,fromOrSender,off",
+    @UriParam(label = "trust", defaultValue = "from", enums = "from,fromOrSender,off",
               description = "What a signer must prove about the message's sender (RFC 8550 section 3): from (every"
                     + " From address must be an e-mail address of a signer certificate; the address, not the display"
                     + " name, compared case-insensitively; several From fields fail), fromOrSender (a matching Sender"
                     + " is enough, as RFC 8550 allows; the Sender is then the identity reported), or off. A message"
                     + " without From (a bare MIME entity) cannot be bound: its verdict says sender not checked.")
-    private String senderBinding = "from";
-    @UriParam(label = "verify",
+    private SenderBinding.Mode senderBinding = SenderBinding.Mode.FROM;
+    @UriParam(label = "trust",
               description = "Comma-separated CRL files (DER or PEM) or folders of CRL files. When set, every"
                     + " certificate of the signer's path is checked against them (CRLs whose signature does not"
                     + " verify with the issuer's key are ignored).")
     private String crlFiles;
-    @UriParam(label = "verify", defaultValue = "false",
+    @UriParam(label = "trust", defaultValue = "false",
               description = "Fetch CRLs from the http(s) cRLDistributionPoints of the certificates. Off by default:"
                     + " the URLs come from certificates, and no network request is made unless switched on.")
     private boolean enableCrlDistributionPoints;
-    @UriParam(label = "verify", defaultValue = "false",
+    @UriParam(label = "trust", defaultValue = "false",
               description = "Ask the http(s) OCSP responders named in the certificates' authorityInfoAccess. Off by"
                     + " default, for the same reason as enableCrlDistributionPoints.")
     private boolean enableOcsp;
-    @UriParam(label = "verify", defaultValue = "5000",
+    @UriParam(label = "trust", defaultValue = "5000",
               description = "Deadline of one CRL download or OCSP request, in milliseconds (connect and read).")
     private int revocationTimeoutMillis = 5000;
-    @UriParam(label = "verify", defaultValue = "3600",
+    @UriParam(label = "trust", defaultValue = "3600",
               description = "How long a fetched CRL or OCSP answer is reused at most, in seconds (never past its"
                     + " nextUpdate). A failed fetch is remembered for one minute.")
     private int revocationCacheSeconds = 3600;
-    @UriParam(label = "verify", defaultValue = "false",
+    @UriParam(label = "trust", defaultValue = "false",
               description = "Fail (check revocation-unknown) when revocation checking is configured but no source can"
                     + " say whether a certificate of the path is revoked. By default such a certificate passes and the"
                     + " signer's revocation status reads unknown.")
@@ -183,19 +194,60 @@ public class SmimeConfiguration implements Cloneable {
                     + " value) at the top of the opened message. Incoming Authentication-Results fields that claim an"
                     + " smime result are removed from the opened message either way.")
     private boolean addAuthenticationResults;
-    @UriParam(label = "verify", defaultValue = "false",
-              description = "unwrap only: fail with SmimeSignatureException when the content is not signed.")
-    private boolean requireSigned;
-    @UriParam(label = "verify", defaultValue = "8",
+    @UriParam(label = "verify", defaultValue = "true",
+              description = "Fail with SmimeSignatureException (check not-signed) unless the content is covered by a"
+                    + " valid, trusted signature (fail closed). The default true holds for unwrap and the data"
+                    + " format's unmarshal; decrypt only decrypts unless requireSigned=true is set on it; verify always"
+                    + " requires a signature. requireSigned=false or reportOnly=true are the explicit ways to let"
+                    + " unsigned content through unwrap.")
+    private Boolean requireSigned;
+    @UriParam(label = "limits", defaultValue = "8",
               description = "How many S/MIME layers unwrap opens before it fails with SmimeLimitException.")
     private int maxDepth = 8;
-    @UriParam(label = "verify", defaultValue = "536870912",
+    @UriParam(label = "limits", defaultValue = "536870912",
               description = "Largest inflated size of compressed content, in bytes (compression bomb guard).")
     private long maxInflatedSize = 512L * 1024 * 1024;
     @UriParam(label = "verify", defaultValue = "false",
               description = "On unmarshal, hand the protected content back as a decoded body plus Camel attachments"
                     + " (the first part is the body, the others attachments) instead of one MIME stream.")
     private boolean outputParts;
+
+    // ---- limits on hostile input (each ends in SmimeLimitException, the original kept) ----
+    @UriParam(label = "common", defaultValue = "1000",
+              description = "Most MIME body parts a message may have, all multiparts of all layers counted; checked"
+                    + " while reading, before the message is parsed.")
+    private int maxParts = MimeLimits.DEFAULT_MAX_PARTS;
+    @UriParam(label = "common", defaultValue = "262144",
+              description = "Largest header block (of the message or of one part) in bytes; checked while reading.")
+    private int maxHeaderSize = MimeLimits.DEFAULT_MAX_HEADER_SIZE;
+    @UriParam(label = "verify", defaultValue = "100",
+              description = "Most certificates a SignedData may carry, and most candidate issuers one certification"
+                    + " path search verifies.")
+    private int maxCertificates = SignatureVerifier.DEFAULT_MAX_CERTIFICATES;
+
+    public int getMaxParts() {
+        return maxParts;
+    }
+
+    public void setMaxParts(int maxParts) {
+        this.maxParts = maxParts;
+    }
+
+    public int getMaxHeaderSize() {
+        return maxHeaderSize;
+    }
+
+    public void setMaxHeaderSize(int maxHeaderSize) {
+        this.maxHeaderSize = maxHeaderSize;
+    }
+
+    public int getMaxCertificates() {
+        return maxCertificates;
+    }
+
+    public void setMaxCertificates(int maxCertificates) {
+        this.maxCertificates = maxCertificates;
+    }
 
     public SmimeConfiguration copy() {
         try {
@@ -219,11 +271,11 @@ public class SmimeConfiguration implements Cloneable {
         this.provider = provider;
     }
 
-    public String getInputFormat() {
+    public MessageAssembler.Format getInputFormat() {
         return inputFormat;
     }
 
-    public void setInputFormat(String inputFormat) {
+    public void setInputFormat(MessageAssembler.Format inputFormat) {
         this.inputFormat = inputFormat;
     }
 
@@ -363,19 +415,19 @@ public class SmimeConfiguration implements Cloneable {
         this.encryptToSelf = encryptToSelf;
     }
 
-    public String getEncryptionAlgorithm() {
+    public ContentEncryption getEncryptionAlgorithm() {
         return encryptionAlgorithm;
     }
 
-    public void setEncryptionAlgorithm(String encryptionAlgorithm) {
+    public void setEncryptionAlgorithm(ContentEncryption encryptionAlgorithm) {
         this.encryptionAlgorithm = encryptionAlgorithm;
     }
 
-    public String getKeyEncryptionAlgorithm() {
+    public KeyEncryption getKeyEncryptionAlgorithm() {
         return keyEncryptionAlgorithm;
     }
 
-    public void setKeyEncryptionAlgorithm(String keyEncryptionAlgorithm) {
+    public void setKeyEncryptionAlgorithm(KeyEncryption keyEncryptionAlgorithm) {
         this.keyEncryptionAlgorithm = keyEncryptionAlgorithm;
     }
 
@@ -467,11 +519,19 @@ public class SmimeConfiguration implements Cloneable {
         this.intermediateCertificates = intermediateCertificates;
     }
 
-    public boolean isRequireSigned() {
+    public Boolean getRequireSigned() {
         return requireSigned;
     }
 
-    public void setRequireSigned(boolean requireSigned) {
+    /** Whether {@code operation} insists on a signature: as configured, else only unwrap and verify do. */
+    public boolean requiresSignature(SmimeOperation operation) {
+        if (operation == SmimeOperation.verify) {
+            return true;
+        }
+        return requireSigned != null ? requireSigned : operation == SmimeOperation.unwrap;
+    }
+
+    public void setRequireSigned(Boolean requireSigned) {
         this.requireSigned = requireSigned;
     }
 
@@ -531,11 +591,11 @@ public class SmimeConfiguration implements Cloneable {
         this.minimumRsaKeySize = minimumRsaKeySize;
     }
 
-    public String getSenderBinding() {
+    public SenderBinding.Mode getSenderBinding() {
         return senderBinding;
     }
 
-    public void setSenderBinding(String senderBinding) {
+    public void setSenderBinding(SenderBinding.Mode senderBinding) {
         this.senderBinding = senderBinding;
     }
 
@@ -609,5 +669,47 @@ public class SmimeConfiguration implements Cloneable {
 
     public void setAllowUnauthenticatedEncryption(boolean allowUnauthenticatedEncryption) {
         this.allowUnauthenticatedEncryption = allowUnauthenticatedEncryption;
+    }
+
+    // ---- key accessors (registry beans); one block, so that the option groups can take it whole ----
+    @UriParam(label = "sign",
+              description = "A bean (io.github.camelsmime.keys.SignerKeyAccessor) that gives the signer key and chain"
+                    + " for each message's From address, instead of signerKeyStore, signerKeyStoreParameters or"
+                    + " signerPrivateKey: #bean:name or #class:fully.qualified.Name.")
+    private SignerKeyAccessor signerKeyAccessor;
+    @UriParam(label = "decrypt",
+              description = "A bean (io.github.camelsmime.keys.DecryptionKeyAccessor) that finds the private key for"
+                    + " each recipient identifier of an encrypted message, instead of decryptKeyStore,"
+                    + " decryptKeyStoreParameters or decryptPrivateKey: #bean:name or #class:fully.qualified.Name.")
+    private DecryptionKeyAccessor decryptionKeyAccessor;
+    @UriParam(label = "encrypt",
+              description = "A bean (io.github.camelsmime.keys.RecipientCertificateAccessor) that finds the"
+                    + " certificates of an e-mail address, instead of recipientCertificateDir and recipientKeyStore:"
+                    + " #bean:name or #class:fully.qualified.Name. Only certificates usable now for e-mail encryption"
+                    + " are used.")
+    private RecipientCertificateAccessor recipientCertificateAccessor;
+
+    public SignerKeyAccessor getSignerKeyAccessor() {
+        return signerKeyAccessor;
+    }
+
+    public void setSignerKeyAccessor(SignerKeyAccessor signerKeyAccessor) {
+        this.signerKeyAccessor = signerKeyAccessor;
+    }
+
+    public DecryptionKeyAccessor getDecryptionKeyAccessor() {
+        return decryptionKeyAccessor;
+    }
+
+    public void setDecryptionKeyAccessor(DecryptionKeyAccessor decryptionKeyAccessor) {
+        this.decryptionKeyAccessor = decryptionKeyAccessor;
+    }
+
+    public RecipientCertificateAccessor getRecipientCertificateAccessor() {
+        return recipientCertificateAccessor;
+    }
+
+    public void setRecipientCertificateAccessor(RecipientCertificateAccessor recipientCertificateAccessor) {
+        this.recipientCertificateAccessor = recipientCertificateAccessor;
     }
 }

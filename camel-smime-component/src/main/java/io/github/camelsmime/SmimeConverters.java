@@ -17,6 +17,12 @@ public final class SmimeConverters {
     private SmimeConverters() {
     }
 
+    /** The URI spelling of an operation ({@code sign-encrypt}), which Camel's enum conversion does not accept. */
+    @Converter
+    public static SmimeOperation toOperation(String text) {
+        return SmimeOperation.fromUri(text);
+    }
+
     @Converter
     public static MimeMessage toMimeMessage(ReplayableStream stream) throws MessagingException {
         stream.reset();

@@ -8,20 +8,21 @@ import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.DataFormat;
 import org.apache.camel.spi.DataFormatName;
-import org.apache.camel.spi.annotations.Dataformat;
 import org.apache.camel.support.service.ServiceSupport;
 
 /**
  * The {@code smime} data format. Marshal signs, encrypts, signs-then-encrypts or compresses, chosen by what is
  * configured (a signer, recipients, compress); unmarshal opens every S/MIME layer it finds (like {@code unwrap}).
- * Options are those of {@link SmimeConfiguration}.
+ * Options are those of {@link SmimeConfiguration}. Camel creates it by name as
+ * {@link io.github.camelsmime.dataformat.NamedSmimeDataFormat}.
  */
-@Dataformat("smime")
 public class SmimeDataFormat extends ServiceSupport implements DataFormat, DataFormatName, CamelContextAware {
 
     private CamelContext camelContext;
     private SmimeConfiguration configuration = new SmimeConfiguration();
     private volatile SmimeEngine engine;
+    private volatile SmimeExchangeProcessor marshaller;
+    private volatile SmimeExchangeProcessor unmarshaller;
 
     public SmimeDataFormat() {
     }
@@ -37,13 +38,18 @@ public class SmimeDataFormat extends ServiceSupport implements DataFormat, DataF
 
     @Override
     public void marshal(Exchange exchange, Object graph, OutputStream stream) throws Exception {
-        SmimeEngine e = engine();
-        SmimeProcessing.protect(e, configuration, e.defaultMarshalOperation(), exchange, graph, stream);
+        marshaller().marshal(exchange, graph, stream);
     }
 
     @Override
     public Object unmarshal(Exchange exchange, InputStream stream) throws Exception {
-        return SmimeProcessing.open(engine(), configuration, SmimeOperation.unwrap, exchange, stream);
+        return unmarshaller().unmarshal(exchange, stream);
+    }
+
+    /** Takes the body as it is: a mail from camel-mail keeps its headers, which its InputStream conversion drops. */
+    @Override
+    public Object unmarshal(Exchange exchange, Object body) throws Exception {
+        return unmarshaller().unmarshal(exchange, body);
     }
 
     /**
@@ -64,9 +70,31 @@ public class SmimeDataFormat extends ServiceSupport implements DataFormat, DataF
         return e;
     }
 
+    /** Marshal's operation follows from what is configured (a signer, recipients, compress): decided once. */
+    private SmimeExchangeProcessor marshaller() {
+        SmimeExchangeProcessor m = marshaller;
+        if (m == null) {
+            SmimeEngine e = engine();
+            m = new SmimeExchangeProcessor(e, configuration, e.defaultMarshalOperation());
+            marshaller = m;
+        }
+        return m;
+    }
+
+    private SmimeExchangeProcessor unmarshaller() {
+        SmimeExchangeProcessor u = unmarshaller;
+        if (u == null) {
+            u = new SmimeExchangeProcessor(engine(), configuration, SmimeOperation.unwrap);
+            unmarshaller = u;
+        }
+        return u;
+    }
+
     @Override
-    protected void doStop() {
+    protected synchronized void doStop() {
         engine = null;
+        marshaller = null;
+        unmarshaller = null;
     }
 
     @Override

@@ -23,7 +23,7 @@ public class SmimeEndpoint extends DefaultEndpoint {
              description = "What to do: sign, encrypt, sign-encrypt, compress (protect a message) or verify, decrypt,"
                     + " unwrap (open one; unwrap opens every layer in whatever order it arrives)")
     @Metadata(required = true)
-    private String operation;
+    private SmimeOperation operation;
     @UriParam
     private SmimeConfiguration configuration;
 
@@ -42,15 +42,11 @@ public class SmimeEndpoint extends DefaultEndpoint {
         throw new UnsupportedOperationException("The smime endpoint is a producer only: use it in to(...)");
     }
 
-    SmimeOperation operation() {
-        return SmimeOperation.fromUri(operation);
-    }
-
-    public String getOperation() {
+    public SmimeOperation getOperation() {
         return operation;
     }
 
-    public void setOperation(String operation) {
+    public void setOperation(SmimeOperation operation) {
         this.operation = operation;
     }
 

@@ -6,10 +6,13 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -18,19 +21,23 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.support.LRUCacheFactory;
 
 import io.github.camelsmime.crypto.CryptoProviders;
 import io.github.camelsmime.decrypt.SmimeDecompressor;
 import io.github.camelsmime.decrypt.SmimeDecryptor;
-import io.github.camelsmime.encrypt.ContentEncryption;
-import io.github.camelsmime.encrypt.KeyEncryption;
 import io.github.camelsmime.encrypt.SmimeCompressor;
 import io.github.camelsmime.encrypt.SmimeEncryptor;
-import io.github.camelsmime.keys.RecipientDirectory;
+import io.github.camelsmime.keys.Certificates;
+import io.github.camelsmime.keys.ConfiguredSignerKey;
+import io.github.camelsmime.keys.RecipientCertificateAccessor;
+import io.github.camelsmime.keys.SignerKey;
+import io.github.camelsmime.keys.SignerKeyAccessor;
 import io.github.camelsmime.mime.Entities;
 import io.github.camelsmime.mime.Entity;
 import io.github.camelsmime.mime.MessageAssembler;
 import io.github.camelsmime.mime.MessageWriter;
+import io.github.camelsmime.mime.MimeLimits;
 import io.github.camelsmime.sign.SmimeSigner;
 import io.github.camelsmime.trust.AlgorithmPolicy;
 import io.github.camelsmime.trust.OnlineRevocation;
@@ -52,10 +59,13 @@ public final class SmimeEngine {
 
     private final SmimeConfiguration cfg;
     private final CryptoProviders providers;
-    private final SmimeSigner signer;
+    /** Null when no signer is configured. */
+    private final SignerKeyAccessor signerKeys;
+    /** A signer per key the accessor gave, so that its prepared key and generators are reused; bounded. */
+    private final Map<SignerKey, SmimeSigner> signers = LRUCacheFactory.newLRUCache(16);
     private final SmimeEncryptor encryptor;
     private final List<X509Certificate> explicitRecipients;
-    private final RecipientDirectory directory;
+    private final RecipientCertificateAccessor directory;
     private final Unwrapper unwrapper;
     private final boolean hasRecipientSources;
     private final String authservId;
@@ -65,23 +75,33 @@ public final class SmimeEngine {
         io.github.camelsmime.mime.Mime.pinStreamProvider();
         this.providers = CryptoProviders.of(cfg.getProvider());
         KeyMaterial keys = new KeyMaterial(context, cfg);
-        this.signer = keys.hasSigner() ? new SmimeSigner(keys.signer(), cfg.getSignatureAlgorithm(), providers) : null;
+        this.signerKeys = keys.signerKeyAccessor();
+        if (signerKeys instanceof ConfiguredSignerKey configured) {
+            // configured key files are checked when the endpoint starts, not on the first message
+            configured.signerKey(null).ifPresent(
+                    k -> signers.put(k, new SmimeSigner(k, cfg.getSignatureAlgorithm(), providers)));
+        }
         this.hasRecipientSources = keys.hasRecipientSources();
         this.explicitRecipients = keys.explicitRecipients();
-        this.directory = keys.recipientDirectory();
-        this.encryptor = new SmimeEncryptor(ContentEncryption.parse(cfg.getEncryptionAlgorithm()),
-                KeyEncryption.valueOf(cfg.getKeyEncryptionAlgorithm().trim().toUpperCase(Locale.ROOT)), providers);
+        this.directory = keys.recipientCertificateAccessor();
+        this.encryptor = new SmimeEncryptor(cfg.getEncryptionAlgorithm(), cfg.getKeyEncryptionAlgorithm(),
+                providers);
         List<X509Certificate> anchors = keys.trustAnchors();
         List<X509Certificate> intermediates = keys.intermediates();
         List<X509Certificate> configured = new ArrayList<>(anchors);
         configured.addAll(intermediates);
-        this.unwrapper = new Unwrapper(new SignatureVerifier(providers, configured), new SmimeDecryptor(providers),
+        this.unwrapper = new Unwrapper(new SignatureVerifier(providers, configured, cfg.getMaxCertificates()),
+                new SmimeDecryptor(providers),
                 new SmimeDecompressor(cfg.getMaxInflatedSize()), trustValidator(keys, anchors, intermediates),
-                keys.decryptionKeys(),
-                cfg.getMaxDepth(), new SenderBinding(SenderBinding.Mode.parse(cfg.getSenderBinding())),
-                cfg.isAllowUnauthenticatedEncryption());
+                keys.decryptionKeyAccessor(),
+                cfg.getMaxDepth(), new SenderBinding(cfg.getSenderBinding()),
+                cfg.isAllowUnauthenticatedEncryption(), mimeLimits(cfg));
         this.authservId = cfg.getAuthservId() != null && !cfg.getAuthservId().isBlank() ? cfg.getAuthservId().trim()
                 : AuthenticationResults.defaultAuthservId();
+    }
+
+    private static MimeLimits mimeLimits(SmimeConfiguration cfg) {
+        return new MimeLimits(cfg.getMaxParts(), cfg.getMaxHeaderSize());
     }
 
     /** The certificate policy: anchors, intermediates, validation time, algorithm strength and revocation sources. */
@@ -94,7 +114,8 @@ public final class SmimeEngine {
                 : null;
         return new TrustValidator(anchors, intermediates, clock,
                 new AlgorithmPolicy(cfg.isAllowSha1(), cfg.isAllowDsa(), cfg.getMinimumRsaKeySize()),
-                new RevocationSources(keys.crls(), online, cfg.isRequireRevocationStatus()));
+                new RevocationSources(keys.crls(), online, cfg.isRequireRevocationStatus()),
+                cfg.getMaxCertificates());
     }
 
     /** Now, unless a fixed instant (ISO-8601 or epoch seconds) is configured. */
@@ -120,10 +141,10 @@ public final class SmimeEngine {
 
     /** The marshal operation the data format performs: derived from what is configured. */
     public SmimeOperation defaultMarshalOperation() {
-        if (signer != null && hasRecipientSources) {
+        if (signerKeys != null && hasRecipientSources) {
             return SmimeOperation.signEncrypt;
         }
-        if (signer != null) {
+        if (signerKeys != null) {
             return SmimeOperation.sign;
         }
         if (hasRecipientSources) {
@@ -137,12 +158,12 @@ public final class SmimeEngine {
 
     /** Sign, encrypt, sign-encrypt or compress, writing a complete message to {@code out}. */
     public void protect(SmimeOperation operation, MessageAssembler.Input input, OutputStream out) throws Exception {
-        try (MessageAssembler.Assembled message = MessageAssembler.assemble(input)) {
+        try (MessageAssembler.Assembled message = MessageAssembler.assemble(input, mimeLimits(cfg))) {
             Entity entity = Entities.content(message.content());
             boolean signs = operation == SmimeOperation.sign || operation == SmimeOperation.signEncrypt;
             boolean encrypts = operation == SmimeOperation.encrypt || operation == SmimeOperation.signEncrypt;
             if (signs) {
-                requireSigner(operation);
+                SmimeSigner signer = signerFor(operation, message.outerHeaders());
                 entity = cfg.isDetached() ? signer.detached(entity) : signer.opaque(entity);
             }
             if (operation == SmimeOperation.compress || cfg.isCompress()) {
@@ -155,15 +176,25 @@ public final class SmimeEngine {
         }
     }
 
-    /** Verify, decrypt or unwrap; the caller closes the result when the content has been consumed. */
+    /**
+     * Verify, decrypt or unwrap; the caller closes the result when the content has been consumed. A verdict with
+     * failures is returned, not thrown: the caller decides (reportOnly) whether to throw it.
+     */
     public Unwrapper.Opened open(SmimeOperation operation, InputStream in) {
-        return unwrapper.open(in, operation, cfg.isRequireSigned(), cfg.isReportOnly());
+        return unwrapper.open(in, operation, cfg.requiresSignature(operation), true);
     }
 
-    private void requireSigner(SmimeOperation operation) {
-        if (signer == null) {
+    /** The signer the accessor gives for the message's From address. */
+    private SmimeSigner signerFor(SmimeOperation operation, List<Header> outerHeaders) {
+        if (signerKeys == null) {
             throw new IllegalArgumentException("Operation " + operation + " needs a signer: set signerKeyStore,"
-                    + " signerKeyStoreParameters or signerPrivateKey + signerCertificate");
+                    + " signerKeyStoreParameters, signerPrivateKey + signerCertificate, or signerKeyAccessor");
+        }
+        String sender = senderOf(outerHeaders);
+        SignerKey key = signerKeys.signerKey(sender).orElseThrow(
+                () -> new SmimeException("The signerKeyAccessor has no signer key for sender " + sender));
+        synchronized (signers) {
+            return signers.computeIfAbsent(key, k -> new SmimeSigner(k, cfg.getSignatureAlgorithm(), providers));
         }
     }
 
@@ -172,20 +203,19 @@ public final class SmimeEngine {
         Set<X509Certificate> result = new LinkedHashSet<>(explicitRecipients);
         List<String> addresses = cfg.getRecipients() != null && !cfg.getRecipients().isBlank()
                 ? List.of(cfg.getRecipients().split(","))
-                : explicitRecipients.isEmpty() ? addressesOf(outerHeaders) : List.of();
+                : explicitRecipients.isEmpty() ? addressesOf(outerHeaders, "To", "Cc") : List.of();
         List<String> unknown = new ArrayList<>();
         for (String address : addresses) {
             if (address.isBlank()) {
                 continue;
             }
-            directory.find(address.trim()).ifPresentOrElse(result::add, () -> unknown.add(address.trim()));
+            usableCertificate(address.trim()).ifPresentOrElse(result::add, () -> unknown.add(address.trim()));
         }
         if (!unknown.isEmpty()) {
             throw new SmimeException("No valid encryption certificate known for " + String.join(", ", unknown));
         }
         if (cfg.isEncryptToSelf()) {
-            requireSigner(SmimeOperation.encrypt);
-            result.add(signer.certificate());
+            result.add(signerFor(SmimeOperation.encrypt, outerHeaders).certificate());
         }
         if (result.isEmpty()) {
             throw new SmimeException("No recipients to encrypt to: set recipients, recipientCertificates, or To/Cc"
@@ -194,10 +224,36 @@ public final class SmimeEngine {
         return new ArrayList<>(result);
     }
 
-    private static List<String> addressesOf(List<Header> headers) {
+    /**
+     * The first From address, or null: an unreadable From is only a lookup hint lost here (the configured signer
+     * signs anyway), since the receiver's sender binding is what checks From.
+     */
+    private static String senderOf(List<Header> outerHeaders) {
+        try {
+            List<String> from = addressesOf(outerHeaders, "From");
+            return from.isEmpty() ? null : from.get(0).toLowerCase(Locale.ROOT);
+        } catch (SmimeFormatException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The accessor's first certificate for the address that is usable now: a bean's answer is checked like the
+     * default directory's, so no accessor can make the component encrypt to an expired or signing-only certificate.
+     */
+    private Optional<X509Certificate> usableCertificate(String address) {
+        if (directory == null) {
+            return Optional.empty();
+        }
+        Date now = new Date();
+        return directory.certificates(address.toLowerCase(Locale.ROOT)).stream()
+                .filter(c -> Certificates.usableForEncryption(c, now)).findFirst();
+    }
+
+    private static List<String> addressesOf(List<Header> headers, String... names) {
         List<String> result = new ArrayList<>();
         for (Header h : headers) {
-            if (h.getName().equalsIgnoreCase("To") || h.getName().equalsIgnoreCase("Cc")) {
+            if (Arrays.stream(names).anyMatch(h.getName()::equalsIgnoreCase)) {
                 try {
                     for (InternetAddress a : InternetAddress.parseHeader(h.getValue(), false)) {
                         result.add(a.getAddress());

@@ -7,7 +7,7 @@ import org.apache.camel.support.DefaultProducer;
 public class SmimeProducer extends DefaultProducer {
 
     private final SmimeEndpoint endpoint;
-    private SmimeEngine engine;
+    private SmimeExchangeProcessor processor;
 
     public SmimeProducer(SmimeEndpoint endpoint) {
         super(endpoint);
@@ -17,17 +17,12 @@ public class SmimeProducer extends DefaultProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        engine = new SmimeEngine(getEndpoint().getCamelContext(), endpoint.getConfiguration());
+        SmimeEngine engine = new SmimeEngine(getEndpoint().getCamelContext(), endpoint.getConfiguration());
+        processor = new SmimeExchangeProcessor(engine, endpoint.getConfiguration(), endpoint.getOperation());
     }
 
     @Override
     public void process(Exchange exchange) throws Exception {
-        SmimeOperation op = endpoint.operation();
-        ExchangeBinding.plainMessage(exchange);
-        Object body = ExchangeBinding.replayableBody(exchange);
-        Object result = op.isProtecting()
-                ? SmimeProcessing.protect(engine, endpoint.getConfiguration(), op, exchange, body)
-                : SmimeProcessing.open(engine, endpoint.getConfiguration(), op, exchange, body);
-        exchange.getMessage().setBody(result);
+        processor.process(exchange);
     }
 }

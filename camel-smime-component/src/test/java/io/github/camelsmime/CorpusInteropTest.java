@@ -33,11 +33,11 @@ class CorpusInteropTest extends SmimeTestSupport {
 
     /**
      * The manifest records what OpenSSL's cryptography says, not a policy: SHA-1, DSA, 1024-bit RSA, unsigned CBC
-     * content and unbound senders are accepted here. How the component's default policy judges these messages is
-     * CorpusPolicyTest's subject.
+     * content, unsigned content (as openssl cms -decrypt) and unbound senders are accepted here. How the
+     * component's default policy judges these messages is CorpusPolicyTest's subject.
      */
     static final String AS_OPENSSL_JUDGES = "allowSha1=true&allowDsa=true&minimumRsaKeySize=1024"
-            + "&allowUnauthenticatedEncryption=true&senderBinding=off";
+            + "&allowUnauthenticatedEncryption=true&senderBinding=off&requireSigned=false";
 
     static List<Corpus.Row> rows() {
         return Corpus.rows();
@@ -73,15 +73,19 @@ class CorpusInteropTest extends SmimeTestSupport {
         } else if (expected.startsWith("no cryptographic protection")) {
             // nothing to open: reported as unsigned where the route lets unsigned content through, refused where a
             // signature is required
-            Verdict v = send(uri + "&requireSigned=false", message).getMessage().getHeader(SmimeConstants.VERDICT,
-                    Verdict.class);
+            Verdict v = send(uri, message).getMessage().getHeader(SmimeConstants.VERDICT, Verdict.class);
             assertThat(v.layers()).isEmpty();
             assertThat(v.signed()).isFalse();
             assertThat(v.encrypted()).isFalse();
             assertThat(v.failures()).isEmpty();
-            Exception refused = failure(uri + "&requireSigned=true", message);
+            String defaultUnwrap = uri.replace("&requireSigned=false", "");
+            Exception refused = failure(defaultUnwrap + "&requireSigned=true", message);
             assertThat(refused).isInstanceOf(SmimeSignatureException.class);
             assertThat(((SmimeException) refused).getCheck()).isEqualTo(SmimeCheck.NOT_SIGNED.code());
+            // fail closed: the default unwrap (no requireSigned option) refuses them as well
+            Exception byDefault = failure(defaultUnwrap, message);
+            assertThat(byDefault).isInstanceOf(SmimeSignatureException.class);
+            assertThat(((SmimeException) byDefault).getCheck()).isEqualTo(SmimeCheck.NOT_SIGNED.code());
         } else if (expected.startsWith("valid-signature (no anchor)")) {
             Exchange out = send(uri + "&reportOnly=true", message);
             assertThat(out.getMessage().getHeader(SmimeConstants.SIGNATURE_VALID, Boolean.class)).isTrue();

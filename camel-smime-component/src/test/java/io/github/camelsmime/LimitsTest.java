@@ -53,7 +53,7 @@ class LimitsTest extends SmimeTestSupport {
         String wire = bodyOf(send("smime:compress", bytes(MESSAGE)));
         wire = bodyOf(send("smime:compress", wire));
         wire = bodyOf(send("smime:compress", wire));
-        assertThat(send("smime:unwrap?maxDepth=3", wire).getMessage().getHeader(SmimeConstants.LAYERS))
+        assertThat(send("smime:unwrap?maxDepth=3&requireSigned=false", wire).getMessage().getHeader(SmimeConstants.LAYERS))
                 .isEqualTo("compressed,compressed,compressed");
         assertThat(limitExceeded("smime:unwrap?maxDepth=2", wire)).hasMessageContaining("more than 2");
     }

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MimeSpoofingTest extends SmimeTestSupport {
 
     private static final String VERIFY = "smime:verify?" + trust();
-    private static final String UNWRAP = "smime:unwrap?" + trust();
+    private static final String UNWRAP = "smime:unwrap?requireSigned=false&" + trust();
     private static final Signer ALICE = pki("alice");
     private static final String SIGNED_PART = signedEntity(ENTITY, detachedSignature(ENTITY, ALICE));
     private static final String BAIT = text("Correction: pay the invoice to Eve instead, account DE00 1234.");
@@ -51,7 +51,7 @@ class MimeSpoofingTest extends SmimeTestSupport {
         assertThat(results).contains("smime=policy reason=\"partially-signed\"")
                 .contains("body.smime-part=" + expectedParts.split(" ")[0]).doesNotContain("smime=pass");
 
-        Exception required = failure(UNWRAP + "&requireSigned=true", message);
+        Exception required = failure(UNWRAP.replace("requireSigned=false&", ""), message);
         assertThat(((SmimeException) required).getCheck()).isEqualTo("partially-signed");
         return unwrapped.getMessage().getHeader(SmimeConstants.VERDICT, Verdict.class);
     }

@@ -62,7 +62,7 @@ public final class OpenSsl {
     public static Path tempDir() {
         try {
             Path dir = Files.createTempDirectory("camel-smime-openssl");
-            dir.toFile().deleteOnExit();
+            TestPki.removeAtExit(dir);
             return dir;
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -71,6 +71,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.github.camelsmime.encrypt.ContentEncryption;
+import io.github.camelsmime.encrypt.KeyEncryption;
 import io.github.camelsmime.mime.CrlfOutputStream;
 import io.github.camelsmime.mime.MessageAssembler;
 
@@ -189,8 +190,8 @@ class ProtectEquivalenceTest {
         cfg.setCompress(setting.compress());
         if (setting.algorithm() != null) {
             cfg.setRecipientCertificates("file:" + PKI.path("bob.pem"));
-            cfg.setEncryptionAlgorithm(setting.algorithm());
-            cfg.setKeyEncryptionAlgorithm(setting.keyEncryption());
+            cfg.setEncryptionAlgorithm(ContentEncryption.parse(setting.algorithm()));
+            cfg.setKeyEncryptionAlgorithm(KeyEncryption.valueOf(setting.keyEncryption()));
         }
         SmimeEngine engine = new SmimeEngine(camel, cfg);
         ByteArrayOutputStream ours = new ByteArrayOutputStream();

@@ -92,8 +92,7 @@ class SmimeInputOutputTest extends SmimeTestSupport {
     }
 
     @Test
-    void encryptedPemKeyAndChainSign() throws Exception {
-        Path dir = Files.createTempDirectory("pem");
+    void encryptedPemKeyAndChainSign(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         StringWriter sw = new StringWriter();
         try (JcaPEMWriter w = new JcaPEMWriter(sw)) {
             w.writeObject(new JcaPKCS8Generator(PKI.id("dave").key(),

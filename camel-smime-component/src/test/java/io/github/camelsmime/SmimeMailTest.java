@@ -25,14 +25,15 @@ class SmimeMailTest extends SmimeTestSupport {
     static final GreenMailExtension MAIL = new GreenMailExtension(new com.icegreen.greenmail.util.ServerSetup[] {
             ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort() });
 
-    private static Path recipientDir;
+    @org.junit.jupiter.api.io.TempDir
+    static Path recipientDir;
 
     @Override
     protected RouteBuilder createRouteBuilder() throws Exception {
         MAIL.setUser("alice@example.com", "alice", "alice-pw");
         MAIL.setUser("bob@example.com", "bob", "bob-pw");
-        recipientDir = Files.createTempDirectory("recipients");
-        Files.copy(Path.of(PKI.path("bob.pem")), recipientDir.resolve("bob.pem"));
+        Files.copy(Path.of(PKI.path("bob.pem")), recipientDir.resolve("bob.pem"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         int smtp = MAIL.getSmtp().getPort();
         int imap = MAIL.getImap().getPort();
         return new RouteBuilder() {

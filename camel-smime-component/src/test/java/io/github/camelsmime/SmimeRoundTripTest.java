@@ -116,7 +116,7 @@ class SmimeRoundTripTest extends SmimeTestSupport {
         String wire = bodyOf(out);
         assertThat(wire).contains("smime-type=compressed-data");
         assertThat(wire.length()).isLessThan(big.length() / 10);
-        Exchange opened = send("smime:unwrap", wire);
+        Exchange opened = send("smime:unwrap?requireSigned=false", wire);
         assertThat(opened.getMessage().getHeader(SmimeConstants.LAYERS)).isEqualTo("compressed");
         assertThat(textOf(bodyOf(opened))).isEqualTo(textOf(big));
     }

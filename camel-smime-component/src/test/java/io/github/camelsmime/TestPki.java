@@ -72,7 +72,7 @@ public final class TestPki {
     private TestPki() {
         try {
             dir = Files.createTempDirectory("camel-smime-pki");
-            dir.toFile().deleteOnExit();
+            removeAtExit(dir);
             rootKeys = generate("RSA", 2048);
             root = certificate("CN=camel-smime Test Root CA", rootKeys.getPublic(), "CN=camel-smime Test Root CA",
                     rootKeys.getPrivate(), null, true, null, null, Duration.ofDays(3650), Duration.ZERO);
@@ -91,6 +91,15 @@ public final class TestPki {
         } catch (Exception e) {
             throw new IllegalStateException("cannot build the test PKI", e);
         }
+    }
+
+    /**
+     * The PKI lives as long as the test JVM (every test class shares it), so its folder of private keys goes when the
+     * JVM exits; File.deleteOnExit would leave a folder that is not empty.
+     */
+    public static void removeAtExit(Path dir) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> org.apache.camel.util.FileUtil.removeDir(dir.toFile()),
+                "remove " + dir.getFileName()));
     }
 
     public Path dir() {

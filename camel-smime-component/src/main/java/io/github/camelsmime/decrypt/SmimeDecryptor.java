@@ -3,10 +3,11 @@ package io.github.camelsmime.decrypt;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.security.cert.CertificateEncodingException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+
+import javax.security.auth.x500.X500Principal;
 
 import io.github.camelsmime.SmimeDecryptionException;
 import io.github.camelsmime.SmimeLimitException;
@@ -14,11 +15,15 @@ import io.github.camelsmime.crypto.CmsInput;
 import io.github.camelsmime.crypto.CryptoProviders;
 import io.github.camelsmime.encrypt.ContentEncryption;
 import io.github.camelsmime.keys.DecryptionKey;
-import org.bouncycastle.cert.X509CertificateHolder;
+import io.github.camelsmime.keys.DecryptionKeyAccessor;
+import io.github.camelsmime.keys.RecipientIdentifier;
+import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cms.CMSAuthEnvelopedDataParser;
 import org.bouncycastle.cms.CMSEnvelopedDataParser;
 import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.KeyAgreeRecipientId;
 import org.bouncycastle.cms.KeyAgreeRecipientInformation;
+import org.bouncycastle.cms.KeyTransRecipientId;
 import org.bouncycastle.cms.KeyTransRecipientInformation;
 import org.bouncycastle.cms.Recipient;
 import org.bouncycastle.cms.RecipientId;
@@ -57,16 +62,16 @@ public final class SmimeDecryptor {
      * Decrypts into {@code plaintextOut}. For AuthEnvelopedData the tag is checked when the stream ends; the caller
      * writes into a private spool and releases nothing unless this method returns normally.
      */
-    public Result decrypt(InputStream cms, boolean authenticated, List<DecryptionKey> keys, OutputStream plaintextOut) {
+    public Result decrypt(InputStream cms, boolean authenticated, DecryptionKeyAccessor keys, OutputStream plaintextOut) {
         return decrypt(cms, authenticated, keys, plaintextOut, Long.MAX_VALUE);
     }
 
     /**
-     * As {@link #decrypt(InputStream, boolean, List, OutputStream)}, knowing that the encoded message is at most
+     * As {@link #decrypt(InputStream, boolean, DecryptionKeyAccessor, OutputStream)}, knowing that the encoded message is at most
      * {@code sizeBound} bytes: AES-GCM content of a layer up to {@link BufferedGcmDecryptor#bound()} is decrypted in
      * one call on Corretto or the JDK, larger layers stream through Bouncy Castle.
      */
-    public Result decrypt(InputStream cms, boolean authenticated, List<DecryptionKey> keys, OutputStream plaintextOut,
+    public Result decrypt(InputStream cms, boolean authenticated, DecryptionKeyAccessor keys, OutputStream plaintextOut,
             long sizeBound) {
         RecipientInformationStore recipients;
         String algorithmOid;
@@ -89,17 +94,18 @@ public final class SmimeDecryptor {
                     + " are examined");
         }
         for (RecipientInformation info : infos) {
-            for (DecryptionKey key : keys) {
-                if (matches(info.getRID(), key)) {
-                    FastRecipients.Options fast = new FastRecipients.Options(providers.rsaKeyTransportDecryption(),
-                            authenticated ? providers.aesGcmDecryption() : List.of(), sizeBound);
-                    open(info, key, authenticated, providers.contentDecryption(authenticated), fast, plaintextOut);
-                    return new Result(ContentEncryption.nameOf(algorithmOid), authenticated);
-                }
+            RecipientIdentifier id = identifierOf(info.getRID());
+            List<DecryptionKey> candidates = id == null ? List.of() : keys.decryptionKeys(id);
+            if (!candidates.isEmpty()) {
+                FastRecipients.Options fast = new FastRecipients.Options(providers.rsaKeyTransportDecryption(),
+                        authenticated ? providers.aesGcmDecryption() : List.of(), sizeBound);
+                open(info, candidates.get(0), authenticated, providers.contentDecryption(authenticated), fast,
+                        plaintextOut);
+                return new Result(ContentEncryption.nameOf(algorithmOid), authenticated);
             }
         }
-        throw new SmimeDecryptionException("None of the " + keys.size() + " configured decryption keys is a recipient"
-                + " of this message (recipients: " + describe(infos) + ")");
+        throw new SmimeDecryptionException("None of the configured decryption keys is a recipient of this message"
+                + " (recipients: " + describe(infos) + ")");
     }
 
     private void open(RecipientInformation info, DecryptionKey key, boolean authenticated,
@@ -143,11 +149,28 @@ public final class SmimeDecryptor {
         throw new SmimeDecryptionException("Unsupported recipient type " + info.getClass().getSimpleName());
     }
 
-    private static boolean matches(RecipientId rid, DecryptionKey key) {
+    /** Key transport and key agreement recipients name a certificate; other kinds (KEK, password) are not ours. */
+    private static RecipientIdentifier identifierOf(RecipientId rid) {
+        X500Name issuer;
+        java.math.BigInteger serial;
+        byte[] ski;
+        if (rid instanceof KeyTransRecipientId kt) {
+            issuer = kt.getIssuer();
+            serial = kt.getSerialNumber();
+            ski = kt.getSubjectKeyIdentifier();
+        } else if (rid instanceof KeyAgreeRecipientId ka) {
+            issuer = ka.getIssuer();
+            serial = ka.getSerialNumber();
+            ski = ka.getSubjectKeyIdentifier();
+        } else {
+            return null;
+        }
         try {
-            return rid.match(new X509CertificateHolder(key.certificate().getEncoded()));
-        } catch (CertificateEncodingException | IOException e) {
-            return false;
+            return issuer != null && serial != null
+                    ? RecipientIdentifier.ofIssuerAndSerialNumber(new X500Principal(issuer.getEncoded()), serial)
+                    : ski != null ? RecipientIdentifier.ofSubjectKeyIdentifier(ski) : null;
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
         }
     }
 
@@ -158,17 +181,8 @@ public final class SmimeDecryptor {
                 ids.add("...");
                 break;
             }
-            RecipientId rid = info.getRID();
-            if (rid instanceof org.bouncycastle.cms.KeyTransRecipientId kt && kt.getIssuer() != null) {
-                ids.add(kt.getIssuer() + " #" + kt.getSerialNumber().toString(16));
-            } else if (rid instanceof org.bouncycastle.cms.KeyTransRecipientId kt && kt.getSubjectKeyIdentifier() != null) {
-                ids.add("subjectKeyIdentifier " + org.bouncycastle.util.encoders.Hex.toHexString(
-                        kt.getSubjectKeyIdentifier()));
-            } else if (rid instanceof org.bouncycastle.cms.KeyAgreeRecipientId ka && ka.getIssuer() != null) {
-                ids.add(ka.getIssuer() + " #" + ka.getSerialNumber().toString(16));
-            } else {
-                ids.add(rid.getClass().getSimpleName());
-            }
+            RecipientIdentifier id = identifierOf(info.getRID());
+            ids.add(id != null ? id.toString() : info.getRID().getClass().getSimpleName());
         }
         return String.join("; ", ids);
     }

@@ -12,6 +12,7 @@ import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -23,13 +24,22 @@ import org.bouncycastle.asn1.ASN1String;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.cert.X509CertificateHolder;
 
-/** Reading certificates (PEM or DER, one or many) and the facts about them the rest of the component asks for. */
+/**
+ * Reading certificates (PEM or DER, one or many) and the facts about them the component asks for: the e-mail
+ * addresses a certificate speaks for, and whether a message can be encrypted to it. Public so that applications
+ * (such as the sample gateway) ask the same questions the component does instead of keeping copies.
+ */
 public final class Certificates {
 
     private static final int RFC822_NAME = 1;
+    private static final int KEY_ENCIPHERMENT = 2;
+    private static final int KEY_AGREEMENT = 4;
+    private static final String EMAIL_PROTECTION = KeyPurposeId.id_kp_emailProtection.getId();
+    private static final String ANY_EXTENDED_KEY_USAGE = KeyPurposeId.anyExtendedKeyUsage.getId();
 
     private Certificates() {
     }
@@ -69,6 +79,7 @@ public final class Certificates {
         return head.contains("-----BEGIN ");
     }
 
+    /** One DER-encoded certificate; {@link IllegalArgumentException} when it is not one. */
     public static X509Certificate toX509(byte[] der) {
         try {
             CertificateFactory cf = CertificateFactory.getInstance("X.509");
@@ -78,6 +89,7 @@ public final class Certificates {
         }
     }
 
+    /** The JDK form of a Bouncy Castle certificate holder. */
     public static X509Certificate toX509(X509CertificateHolder holder) {
         try {
             return toX509(holder.getEncoded());
@@ -113,12 +125,34 @@ public final class Certificates {
         return result;
     }
 
+    /** The subject as an RFC 2253 string, for messages and reports (not for reading attributes back out). */
     public static String subject(X509Certificate cert) {
         return cert.getSubjectX500Principal().getName(X500Principal.RFC2253);
     }
 
+    /** The issuer as an RFC 2253 string, for messages and reports. */
     public static String issuer(X509Certificate cert) {
         return cert.getIssuerX500Principal().getName(X500Principal.RFC2253);
+    }
+
+    /**
+     * Whether a message can be encrypted to this certificate at {@code time} (RFC 8550 section 4.4): within its
+     * validity dates, a keyUsage (when present) that allows keyEncipherment or keyAgreement, and an extendedKeyUsage
+     * (when present) that includes emailProtection or anyExtendedKeyUsage. Trust in the issuer is not checked here.
+     */
+    public static boolean usableForEncryption(X509Certificate cert, Date time) {
+        if (time.before(cert.getNotBefore()) || time.after(cert.getNotAfter())) {
+            return false;
+        }
+        if (!keyUsageAllows(cert, KEY_ENCIPHERMENT) && !keyUsageAllows(cert, KEY_AGREEMENT)) {
+            return false;
+        }
+        try {
+            List<String> eku = cert.getExtendedKeyUsage();
+            return eku == null || eku.contains(EMAIL_PROTECTION) || eku.contains(ANY_EXTENDED_KEY_USAGE);
+        } catch (CertificateParsingException e) {
+            return false;
+        }
     }
 
     /** Whether the certificate's key usage allows the given bit (absent extension allows everything). */

@@ -35,6 +35,7 @@ public final class KeyLoader {
     private KeyLoader() {
     }
 
+    /** A PKCS#12 keystore, or JKS when the resource name ends in {@code .jks}. */
     public static KeyStore loadKeyStore(InputStream in, String resourceName, String password) {
         String type = resourceName != null && resourceName.toLowerCase(Locale.ROOT).endsWith(".jks") ? "JKS" : "PKCS12";
         try (InputStream data = new BufferedInputStream(in)) {
@@ -49,8 +50,8 @@ public final class KeyLoader {
 
     /** The signer at {@code alias}, or the only key entry when alias is null. */
     public static SignerKey signerFrom(KeyStore ks, String alias, String keyPassword, String storeName) {
+        String chosen = alias;
         try {
-            String chosen = alias;
             if (chosen == null || chosen.isBlank()) {
                 List<String> keyAliases = keyAliases(ks);
                 if (keyAliases.size() != 1) {
@@ -65,7 +66,7 @@ public final class KeyLoader {
             }
             return new SignerKey(privateKey, chain(ks.getCertificateChain(chosen)));
         } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("Cannot read key '" + alias + "' from keystore " + storeName + ": "
+            throw new IllegalArgumentException("Cannot read key '" + chosen + "' from keystore " + storeName + ": "
                     + e.getClass().getSimpleName(), e);
         }
     }

@@ -16,12 +16,11 @@ import jakarta.activation.DataSource;
 import jakarta.mail.Header;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
+import jakarta.mail.internet.ContentDisposition;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMultipart;
-import jakarta.mail.internet.MimeUtility;
-import jakarta.mail.internet.ParameterList;
 
 /**
  * Turns what arrives on marshal into the entity to protect plus the message headers that stay outside it. A complete
@@ -89,13 +88,29 @@ public final class MessageAssembler {
     }
 
     public static Assembled assemble(Input input) throws IOException, MessagingException {
+        return assemble(input, MimeLimits.defaults());
+    }
+
+    /** As {@link #assemble(Input)}, with the limits a MIME body is checked against before it is parsed. */
+    public static Assembled assemble(Input input, MimeLimits limits) throws IOException, MessagingException {
         List<Spool> spools = new ArrayList<>();
         try {
             Spool body = spoolBody(input);
             spools.add(body);
-            boolean mime = isMime(input, body);
             List<Header> outer = new ArrayList<>();
-            MimeBodyPart content = mime ? splitMessage(body, outer, spools) : wrapPayload(body, input);
+            Shape shape = shapeOf(input, body);
+            if (shape == Shape.MULTIPART_BODY) {
+                limits.check(new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(
+                        ("Content-Type: " + input.contentType() + "\r\n\r\n").getBytes(StandardCharsets.UTF_8)),
+                        body.open()));
+            } else if (shape == Shape.ENTITY) {
+                limits.check(body.open());
+            }
+            MimeBodyPart content = switch (shape) {
+                case ENTITY -> splitMessage(body, outer, spools);
+                case MULTIPART_BODY -> multipartBody(body, input.contentType());
+                case PAYLOAD -> wrapPayload(body, input);
+            };
             fillFromExchange(outer, input.headers());
             if (input.attachments() != null && !input.attachments().isEmpty()) {
                 content = withAttachments(content, input.attachments());
@@ -112,22 +127,51 @@ public final class MessageAssembler {
         return input.part() != null ? Spool.of(input.part()) : Spool.of(input.body());
     }
 
-    private static boolean isMime(Input input, Spool body) throws IOException {
+    /** What the body is: a MIME entity (headers and body), the body of a declared multipart, or a payload. */
+    private enum Shape {
+        ENTITY, MULTIPART_BODY, PAYLOAD
+    }
+
+    /**
+     * A declared type is believed: a {@code text/plain} body whose first lines look like headers is a payload, or
+     * its lines would become unsigned outer headers. The body is looked at only when it is declared as MIME (a
+     * message, or a multipart that may come with or without its header block) or not declared at all.
+     */
+    private static Shape shapeOf(Input input, Spool body) throws IOException {
         if (input.part() != null || input.format() == Format.MIME) {
-            return true;
+            return Shape.ENTITY;
         }
         if (input.format() == Format.RAW) {
-            return false;
+            return Shape.PAYLOAD;
         }
-        if (input.contentType() != null) {
-            String declared = input.contentType().toLowerCase(Locale.ROOT);
-            if (declared.startsWith("message/rfc822")) {
-                return true;
-            }
+        String declared = input.contentType() == null ? "" : input.contentType().trim().toLowerCase(Locale.ROOT);
+        if (declared.startsWith("message/rfc822")) {
+            return Shape.ENTITY;
         }
+        boolean multipart = declared.startsWith("multipart/") && boundaryOf(input.contentType()) != null;
+        if (!declared.isEmpty() && !multipart) {
+            return Shape.PAYLOAD;
+        }
+        boolean headerBlock;
         try (InputStream in = body.open()) {
-            return InputSniffer.looksLikeMime(in);
+            headerBlock = InputSniffer.looksLikeMime(in);
         }
+        return headerBlock ? Shape.ENTITY : multipart ? Shape.MULTIPART_BODY : Shape.PAYLOAD;
+    }
+
+    private static String boundaryOf(String contentType) {
+        try {
+            return new ContentType(contentType).getParameter("boundary");
+        } catch (jakarta.mail.internet.ParseException e) {
+            return null;
+        }
+    }
+
+    /** The declared multipart type over the body as it came (a multipart is never transfer-encoded). */
+    private static MimeBodyPart multipartBody(Spool body, String contentType) throws IOException, MessagingException {
+        InternetHeaders headers = new InternetHeaders();
+        headers.addHeader("Content-Type", new ContentType(contentType).toString());
+        return new WindowPart(headers, body.open());
     }
 
     /** Message headers go outside; Content-* headers and the body become the entity to protect. */
@@ -173,8 +217,7 @@ public final class MessageAssembler {
         part.setHeader("Content-Type", type.toString());
         part.setHeader("Content-Transfer-Encoding", TransferEncodings.encodingFor(type));
         if (fileName != null) {
-            part.setDisposition(Part.ATTACHMENT);
-            part.setFileName(fileName);
+            setAttachmentName(part, fileName);
         }
         return part;
     }
@@ -192,11 +235,15 @@ public final class MessageAssembler {
             type = new ContentType(MediaTypes.forFileName(fileName));
         }
         if (fileName != null && type.getParameter("name") == null) {
-            ParameterList params = type.getParameterList() == null ? new ParameterList() : type.getParameterList();
-            params.set("name", fileName);
-            type.setParameterList(params);
+            type.setParameterList(HeaderValues.withParameter(type.getParameterList(), "name", fileName));
         }
         return type;
+    }
+
+    /** Content-Disposition: attachment with the file name, encoded so that no name can add a header line. */
+    private static void setAttachmentName(MimeBodyPart part, String fileName) throws MessagingException {
+        part.setHeader("Content-Disposition", new ContentDisposition(Part.ATTACHMENT,
+                HeaderValues.withParameter(null, "filename", fileName)).toString());
     }
 
     private static MimeBodyPart withAttachments(MimeBodyPart main, List<Attachment> attachments)
@@ -211,8 +258,7 @@ public final class MessageAssembler {
             part.setDataHandler(new DataHandler(a.source()));
             part.setHeader("Content-Type", type.toString());
             part.setHeader("Content-Transfer-Encoding", TransferEncodings.encodingFor(type));
-            part.setDisposition(Part.ATTACHMENT);
-            part.setFileName(a.name());
+            setAttachmentName(part, a.name());
             mixed.addBodyPart(part);
         }
         MimeBodyPart wrapper = new MimeBodyPart();
@@ -230,15 +276,8 @@ public final class MessageAssembler {
             if (value == null || value.isBlank() || hasHeader(outer, name)) {
                 continue;
             }
-            String encoded = value;
-            if (name.equals("Subject")) {
-                try {
-                    encoded = MimeUtility.encodeText(value, "UTF-8", null);
-                } catch (java.io.UnsupportedEncodingException e) {
-                    encoded = value;
-                }
-            }
-            outer.add(new Header(name, encoded));
+            outer.add(new Header(name, name.equals("Subject") ? HeaderValues.unstructured(name, value)
+                    : HeaderValues.addresses(name, value)));
         }
     }
 

@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import io.github.camelsmime.SmimeCheck;
+import io.github.camelsmime.SmimeLimitException;
 
 /**
  * The certificate policy for one signer (RFC 8550, RFC 5280), as one result with every failed check:
@@ -42,6 +43,8 @@ public final class TrustValidator {
 
     /** Revocation was not looked at because no source is configured. */
     public static final String REVOCATION_NOT_CHECKED = "not-checked";
+    /** Candidate issuers one path search checks by default. */
+    public static final int DEFAULT_MAX_PATH_CANDIDATES = 100;
 
     /**
      * The outcome for one signer.
@@ -70,6 +73,7 @@ public final class TrustValidator {
     private final AlgorithmPolicy algorithms;
     private final KeyUsagePolicy keyUsage = new KeyUsagePolicy();
     private final RevocationSources revocation;
+    private final int maxPathCandidates;
 
     public TrustValidator(Collection<X509Certificate> anchorCertificates, Collection<X509Certificate> intermediates,
             Supplier<Date> clock) {
@@ -78,6 +82,13 @@ public final class TrustValidator {
 
     public TrustValidator(Collection<X509Certificate> anchorCertificates, Collection<X509Certificate> intermediates,
             Supplier<Date> clock, AlgorithmPolicy algorithms, RevocationSources revocation) {
+        this(anchorCertificates, intermediates, clock, algorithms, revocation, DEFAULT_MAX_PATH_CANDIDATES);
+    }
+
+    /** @param maxPathCandidates most candidate issuers whose signature one path search checks */
+    public TrustValidator(Collection<X509Certificate> anchorCertificates, Collection<X509Certificate> intermediates,
+            Supplier<Date> clock, AlgorithmPolicy algorithms, RevocationSources revocation, int maxPathCandidates) {
+        this.maxPathCandidates = maxPathCandidates;
         Set<TrustAnchor> set = new HashSet<>();
         for (X509Certificate c : anchorCertificates) {
             set.add(new TrustAnchor(c, null));
@@ -99,9 +110,7 @@ public final class TrustValidator {
         List<Finding> findings = new ArrayList<>(algorithms.checkSignature(digestAlgorithm, signatureAlgorithm,
                 signer.getPublicKey()));
         findings.addAll(keyUsage.check(signer));
-        List<X509Certificate> pool = new ArrayList<>(messageCertificates);
-        pool.addAll(intermediates);
-        pool.add(signer);
+        List<X509Certificate> pool = pathCandidates(signer, messageCertificates);
         Finding validity = validity(signer, pool, at);
         if (validity != null) {
             findings.add(validity);
@@ -145,6 +154,61 @@ public final class TrustValidator {
             revocationStatus = checkRevocation(chain.issued(), chain.anchor(), at, pathFailure == null, findings);
         }
         return new Result(findings.isEmpty(), findings, revocationStatus);
+    }
+
+    /**
+     * The signer and the certificates that lead from it to a configured anchor: issuers by name and by signature,
+     * found from the signer upwards, kept only when an anchor issued them or one of their own issuers. Everything
+     * else a message carries (junk named like a real CA, or a mesh of certificates that all issue each other, which
+     * the JDK's path builder explores path by path) never reaches the builder. A search that has to check more
+     * than {@code maxPathCandidates} signatures ends in {@link SmimeLimitException}.
+     */
+    private List<X509Certificate> pathCandidates(X509Certificate signer, Collection<X509Certificate> carried) {
+        List<X509Certificate> all = new ArrayList<>(carried);
+        all.addAll(intermediates);
+        // issuer -> the certificates it issued, for every certificate found above the signer
+        java.util.Map<X509Certificate, List<X509Certificate>> issued = new java.util.HashMap<>();
+        Set<X509Certificate> found = new HashSet<>(Set.of(signer));
+        Set<X509Certificate> reaching = new HashSet<>();
+        java.util.Deque<X509Certificate> todo = new java.util.ArrayDeque<>(found);
+        int[] checks = { 0 };
+        while (!todo.isEmpty()) {
+            X509Certificate cert = todo.poll();
+            if (anchors.stream().anyMatch(a -> a.getTrustedCert().getSubjectX500Principal()
+                    .equals(cert.getIssuerX500Principal()) && counted(checks) && isIssuedBy(cert, a.getTrustedCert()))) {
+                reaching.add(cert);
+            }
+            for (X509Certificate candidate : all) {
+                if (candidate.getSubjectX500Principal().equals(cert.getIssuerX500Principal())
+                        && !candidate.equals(cert) && counted(checks) && isIssuedBy(cert, candidate)) {
+                    issued.computeIfAbsent(candidate, k -> new ArrayList<>()).add(cert);
+                    if (found.add(candidate)) {
+                        todo.add(candidate);
+                    }
+                }
+            }
+        }
+        // whatever an anchor-reaching certificate issued reaches the anchor too
+        java.util.Deque<X509Certificate> down = new java.util.ArrayDeque<>(reaching);
+        while (!down.isEmpty()) {
+            for (X509Certificate below : issued.getOrDefault(down.poll(), List.of())) {
+                if (reaching.add(below)) {
+                    down.add(below);
+                }
+            }
+        }
+        List<X509Certificate> result = new ArrayList<>(List.of(signer));
+        all.stream().filter(c -> reaching.contains(c) && !c.equals(signer)).distinct().forEach(result::add);
+        return result;
+    }
+
+    /** Counts one signature check of a path search, and stops the search beyond its limit. */
+    private boolean counted(int[] checks) {
+        if (++checks[0] > maxPathCandidates) {
+            throw new SmimeLimitException("Certification path search stopped after " + maxPathCandidates
+                    + " signature checks (maxCertificates)");
+        }
+        return true;
     }
 
     /** A certification path: the issued certificates, signer first, and the anchor above them. */

@@ -9,7 +9,8 @@ import io.github.camelsmime.verify.SignerResult;
 /**
  * An S/MIME entity found inside a message whose root is not itself an S/MIME layer (a signed part of a
  * multipart/mixed, an encrypted part of a multipart/alternative). Such a part is reported, never opened as the
- * message: a signed part does not make the message signed, and an encrypted part is not decrypted into it.
+ * message: a signed part does not make the message signed, and an encrypted part is not decrypted into it. This is the
+ * verdict's view of a part, as {@link io.github.camelsmime.trust.VerdictPolicy} judged it.
  *
  * @param position       the IMAP-style part number, for example {@code 2} or {@code 1.3}
  * @param contentId      the part's Content-ID, or null

@@ -10,10 +10,10 @@ import io.github.camelsmime.trust.SenderBinding;
 import io.github.camelsmime.verify.SignerResult;
 
 /**
- * The one decision about a message, made once in {@link Unwrapper}: which layers were opened, whether the content is
- * signed, whether every signature verifies and every signer is trusted, whether the sender is proven, and what
- * failed. Exchange headers, {@code Authentication-Results}, the JSON sidecar of the sample routes and HTTP responses
- * are views of this record.
+ * The one decision about a message, made once by {@link io.github.camelsmime.trust.VerdictPolicy} from the layer
+ * trace: which layers were opened, whether the content is signed, whether every signature verifies and every signer
+ * is trusted, whether the sender is proven, and what failed. Exchange headers, {@code Authentication-Results}, the
+ * JSON sidecar of the sample routes and HTTP responses are views of this record.
  *
  * @param layers                     the layers found, outermost first: signed, encrypted, compressed
  * @param signed                     a signature covers the content (one that lies inside every encryption layer)

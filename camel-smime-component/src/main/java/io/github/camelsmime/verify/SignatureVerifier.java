@@ -50,18 +50,27 @@ public final class SignatureVerifier {
     public static final int MAX_SIGNERS = 32;
     /** A detached signature part larger than this cannot be a sane SignedData (certificates included). */
     public static final int MAX_DETACHED_SIGNATURE = 4 * 1024 * 1024;
+    /** Certificates a SignedData may carry by default: real ones carry a chain or two, not thousands. */
+    public static final int DEFAULT_MAX_CERTIFICATES = 100;
 
     private static final DefaultAlgorithmNameFinder NAMES = new DefaultAlgorithmNameFinder();
 
     private final CryptoProviders providers;
     private final DigestCalculatorProvider digests;
     private final List<X509Certificate> configuredCertificates;
+    private final int maxCertificates;
+
+    public SignatureVerifier(CryptoProviders providers, List<X509Certificate> configuredCertificates) {
+        this(providers, configuredCertificates, DEFAULT_MAX_CERTIFICATES);
+    }
 
     /**
      * @param configuredCertificates trust anchors and intermediates from the configuration; consulted only for DSA
      *                               parameter inheritance, never for trust
      */
-    public SignatureVerifier(CryptoProviders providers, List<X509Certificate> configuredCertificates) {
+    public SignatureVerifier(CryptoProviders providers, List<X509Certificate> configuredCertificates,
+            int maxCertificates) {
+        this.maxCertificates = maxCertificates;
         this.providers = providers;
         this.digests = providers.digestCalculators();
         this.configuredCertificates = List.copyOf(configuredCertificates);
@@ -131,8 +140,14 @@ public final class SignatureVerifier {
     private SignedLayer check(CMSSignedDataParser parser, boolean detached) throws CMSException {
         @SuppressWarnings("unchecked")
         Store<X509CertificateHolder> store = parser.getCertificates();
+        Collection<X509CertificateHolder> carried = store.getMatches(null);
+        // counted before any is converted or offered to path building
+        if (carried.size() > maxCertificates) {
+            throw new SmimeLimitException("The signature carries " + carried.size() + " certificates; at most "
+                    + maxCertificates + " are accepted (maxCertificates)");
+        }
         List<X509Certificate> messageCerts = new ArrayList<>();
-        for (X509CertificateHolder h : store.getMatches(null)) {
+        for (X509CertificateHolder h : carried) {
             messageCerts.add(Certificates.toX509(h));
         }
         Collection<SignerInformation> signerInfos = parser.getSignerInfos().getSigners();

@@ -13,9 +13,4 @@ public record SignedLayer(boolean detached, List<SignerResult> signers, List<X50
         signers = List.copyOf(signers);
         messageCertificates = List.copyOf(messageCertificates);
     }
-
-    /** Fail closed: at least one signer and every one of them verifies. */
-    public boolean allSignaturesValid() {
-        return !signers.isEmpty() && signers.stream().allMatch(SignerResult::signatureValid);
-    }
 }

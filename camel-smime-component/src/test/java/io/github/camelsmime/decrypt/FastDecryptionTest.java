@@ -43,6 +43,7 @@ import io.github.camelsmime.SmimeDecryptionException;
 import io.github.camelsmime.TestPki;
 import io.github.camelsmime.crypto.CryptoProviders;
 import io.github.camelsmime.keys.DecryptionKey;
+import io.github.camelsmime.keys.DecryptionKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -67,7 +68,7 @@ class FastDecryptionTest {
     private static byte[] decrypt(String provider, byte[] cms, boolean authenticated, String recipient, long layer) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new SmimeDecryptor(CryptoProviders.of(provider)).decrypt(new ByteArrayInputStream(cms), authenticated,
-                List.of(key(recipient)), out, layer);
+                new DecryptionKeys(List.of(key(recipient))), out, layer);
         return out.toByteArray();
     }
 
@@ -178,7 +179,7 @@ class FastDecryptionTest {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 SmimeDecryptor decryptor = new SmimeDecryptor(CryptoProviders.of("auto"));
                 assertThatThrownBy(() -> decryptor.decrypt(new ByteArrayInputStream(tampered), true,
-                        List.of(key("bob")), out, layer)).isInstanceOf(SmimeDecryptionException.class)
+                        new DecryptionKeys(List.of(key("bob"))), out, layer)).isInstanceOf(SmimeDecryptionException.class)
                         .hasMessage("Decryption failed");
                 if (layer == SMALL_LAYER) {
                     assertThat(out.size()).as("plaintext released").isZero();
@@ -219,7 +220,7 @@ class FastDecryptionTest {
                     DecryptionKey wrong = new DecryptionKey(PKI.id("alice").key(), PKI.id("bob").cert());
                     byte[] message = cms;
                     assertThatThrownBy(() -> decryptor.decrypt(new ByteArrayInputStream(message), authenticated,
-                            List.of(wrong), new ByteArrayOutputStream(), SMALL_LAYER))
+                            new DecryptionKeys(List.of(wrong)), new ByteArrayOutputStream(), SMALL_LAYER))
                             .isInstanceOf(SmimeDecryptionException.class).hasMessage("Decryption failed");
                 }
             }

@@ -1,17 +1,17 @@
 package io.github.camelsmime.sample;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import io.github.camelsmime.keys.RecipientDirectory;
 import io.github.camelsmime.sample.embedded.EmbeddedBroker;
 import io.github.camelsmime.sample.embedded.EmbeddedMailServer;
 import io.github.camelsmime.sample.support.BearerTokenAuth;
-import io.github.camelsmime.sample.support.RecipientDirectory;
+import io.github.camelsmime.sample.support.GatewayHttpServer;
 import io.github.camelsmime.sample.support.RejectedOutput;
 import io.github.camelsmime.sample.support.VerifiedOutput;
 import org.apache.camel.CamelContext;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.spi.Registry;
@@ -54,8 +54,8 @@ public class GatewayBootstrap extends MainListenerSupport {
             DemoPki.ensure(s.path(GatewaySettings.PKI_DIR), s.require(GatewaySettings.PKI_PASSWORD).toCharArray(),
                     Duration.ofDays(s.getInt(GatewaySettings.PKI_VALIDITY_DAYS, 3 * 365)));
         }
-        registry.bind(RECIPIENT_DIRECTORY, new RecipientDirectory(
-                s.path(GatewaySettings.RECIPIENTS_DIR).toAbsolutePath()));
+        registry.bind(RECIPIENT_DIRECTORY, RecipientDirectory.ofFolder(
+                Files.createDirectories(s.path(GatewaySettings.RECIPIENTS_DIR).toAbsolutePath())));
 
         // ---- mail ----
         boolean embeddedMail = false;
@@ -111,14 +111,13 @@ public class GatewayBootstrap extends MainListenerSupport {
             if (generated) {
                 token = BearerTokenAuth.generate();
             }
-            registry.bind(HTTP_AUTH, new BearerTokenAuth(token));
-            VertxPlatformHttpServerConfiguration conf = new VertxPlatformHttpServerConfiguration();
+            BearerTokenAuth auth = new BearerTokenAuth(token);
+            registry.bind(HTTP_AUTH, auth);
             String host = s.get(GatewaySettings.HTTP_HOST, "127.0.0.1");
             int port = s.getInt(GatewaySettings.HTTP_PORT, 8080);
-            conf.setBindHost(host);
-            conf.setBindPort(port);
-            conf.setMaxBodySize(s.getLong(GatewaySettings.HTTP_MAX_BODY_SIZE, 10L * 1024 * 1024));
-            context.addService(new VertxPlatformHttpServer(conf), true, true);
+            context.addService(new GatewayHttpServer(host, port,
+                    s.getLong(GatewaySettings.HTTP_MAX_BODY_SIZE, 10L * 1024 * 1024),
+                    s.getInt(GatewaySettings.HTTP_IDLE_TIMEOUT, 30), auth), true, true);
             if (generated) {
                 // the token is an API access token, not key material: printing it is how a user gets it
                 LOG.info("HTTP API on http://{}:{}/smime/(sign|encrypt|verify|decrypt); generated bearer token "
@@ -130,7 +129,7 @@ public class GatewayBootstrap extends MainListenerSupport {
         }
 
         // ---- beans for the YAML file-verify route ----
-        registry.bind(VERIFY_OUTPUT, new VerifiedOutput(s.path(GatewaySettings.VERIFY_OUTBOX).toAbsolutePath()));
+        registry.bind(VERIFY_OUTPUT, new VerifiedOutput(s.path(GatewaySettings.VERIFY_OUTBOX).toAbsolutePath(), true));
         registry.bind(VERIFY_REJECTED,
                 new RejectedOutput(s.path(GatewaySettings.VERIFY_REJECTED).toAbsolutePath(), ""));
 

@@ -119,6 +119,7 @@ public final class GatewaySettings {
     public static final String HTTP_PORT = "http.port";
     public static final String HTTP_TOKEN = "http.token";
     public static final String HTTP_MAX_BODY_SIZE = "http.max.body.size";
+    public static final String HTTP_IDLE_TIMEOUT = "http.idle.timeout";
 
     public static final String DEMO_ENABLED = "demo.enabled";
 }

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import io.github.camelsmime.sample.support.Certificates;
+import io.github.camelsmime.keys.Certificates;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,10 +57,10 @@ class DoneFileAndPkiTest {
         Files.createDirectories(verifyIn);
         Files.copy(signOut.resolve("batch.dat.eml"), verifyIn.resolve("batch.dat.eml"));
         Thread.sleep(2000);
-        assertThat(verifyOut.resolve("batch.dat.eml")).doesNotExist();
+        assertThat(verifyOut.resolve("batch.dat")).doesNotExist();
         Files.writeString(verifyIn.resolve("batch.dat.eml.done"), "");
-        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(verifyOut.resolve("batch.dat.eml")));
-        assertThat(Files.readString(verifyOut.resolve("batch.dat.eml"), StandardCharsets.UTF_8))
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(verifyOut.resolve("batch.dat")));
+        assertThat(Files.readString(verifyOut.resolve("batch.dat"), StandardCharsets.UTF_8))
                 .isEqualTo("row 1\nrow 2\n");
     }
 
@@ -72,8 +72,8 @@ class DoneFileAndPkiTest {
             byte[] out = Openssl.run(pki, "verify", "-CAfile", "ca.pem", "-purpose", "smimesign", user + ".pem");
             assertThat(new String(out, StandardCharsets.UTF_8)).contains("OK");
             Openssl.run(pki, "verify", "-CAfile", "ca.pem", "-purpose", "smimeencrypt", user + ".pem");
-            X509Certificate cert = Certificates.read(pki.resolve(user + ".pem")).get(0);
-            assertThat(Certificates.emails(cert)).containsExactly(user + "@example.com");
+            X509Certificate cert = certificate(pki.resolve(user + ".pem"));
+            assertThat(Certificates.emailAddresses(cert)).containsExactly(user + "@example.com");
             assertThat(cert.getExtendedKeyUsage()).contains("1.3.6.1.5.5.7.3.4");
             assertThat(cert.getKeyUsage()[0]).as("digitalSignature").isTrue();
             assertThat(cert.getKeyUsage()[1]).as("nonRepudiation").isTrue();
@@ -82,11 +82,17 @@ class DoneFileAndPkiTest {
             // the PKCS#12 opens with the configured password
             Openssl.run(pki, "pkcs12", "-in", user + ".p12", "-passin", "pass:changeit", "-noout");
         }
-        X509Certificate ca = Certificates.read(pki.resolve("ca.pem")).get(0);
+        X509Certificate ca = certificate(pki.resolve("ca.pem"));
         assertThat(ca.getBasicConstraints()).isGreaterThanOrEqualTo(0);
         // created once: a second ensure() keeps the files
         long modified = Files.getLastModifiedTime(pki.resolve("ca.pem")).toMillis();
         assertThat(DemoPki.ensure(pki, "changeit".toCharArray(), Duration.ofDays(10))).isFalse();
         assertThat(Files.getLastModifiedTime(pki.resolve("ca.pem")).toMillis()).isEqualTo(modified);
+    }
+
+    private static X509Certificate certificate(Path file) throws java.io.IOException {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            return Certificates.read(in).get(0);
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -94,12 +95,13 @@ class FileGatewayTest {
         MimeBodyPart part = new MimeBodyPart(new ByteArrayInputStream(inner));
         assertThat(part.getInputStream().readAllBytes()).isEqualTo(doc);
 
-        // the other side of the gateway gives the document back with its verdict
+        // the other side of the gateway gives the document back under its own name, with its verdict
         Files.copy(eml, verifyIn.resolve(".report.csv.eml.tmp"));
         Files.move(verifyIn.resolve(".report.csv.eml.tmp"), verifyIn.resolve("report.csv.eml"));
-        Path out = awaitFile(verifyOut.resolve("report.csv.eml"));
+        Path out = awaitFile(verifyOut.resolve("report.csv"));
         assertThat(Files.readAllBytes(out)).isEqualTo(doc);
-        String verdict = Files.readString(verifyOut.resolve("report.csv.eml.verdict.json"));
+        assertThat(verifyOut.resolve("report.csv.eml")).doesNotExist();
+        String verdict = Files.readString(verifyOut.resolve("report.csv.verdict.json"));
         assertThat(verdict).contains("\"signed\": true").contains("\"trusted\": true")
                 .contains("\"encrypted\": true").contains("alice@example.com");
         await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(verifyIn.resolve("report.csv.eml")));
@@ -195,6 +197,122 @@ class FileGatewayTest {
         Path eml = awaitFile(signOut.resolve("slow.txt.eml"));
         Files.copy(eml, verifyIn.resolve(".slow.tmp"));
         Files.move(verifyIn.resolve(".slow.tmp"), verifyIn.resolve("slow.txt.eml"));
-        assertThat(Files.readString(awaitFile(verifyOut.resolve("slow.txt.eml")))).isEqualTo(expected.toString());
+        assertThat(Files.readString(awaitFile(verifyOut.resolve("slow.txt")))).isEqualTo(expected.toString());
+    }
+
+    private static byte[] signedText(String text) throws Exception {
+        return SignedInputs.signByAlice(gateway, work,
+                ("Content-Type: text/plain\r\n\r\n" + text + "\r\n").getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static byte[] unsigned(String text) {
+        return ("Content-Type: text/plain\r\n\r\n" + text + "\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static void awaitTaken(String name) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> !Files.exists(verifyIn.resolve(name)));
+    }
+
+    @Test
+    void everyPartOfSignedContentReachesTheOutbox() throws Exception {
+        drop(verifyIn, "mixed.eml", SignedInputs.signByAlice(gateway, work, SignedInputs.mixedEntity()));
+        Path out = awaitFile(verifyOut.resolve("mixed.eml"));
+        assertThat(Files.readString(out)).isEqualTo(SignedInputs.MAIN_TEXT);
+        Map<String, String> attachments = SignedInputs.filesIn(verifyOut.resolve("mixed.eml.attachments"));
+        // the same name twice and names equal once made safe are kept apart; nothing is dropped
+        assertThat(attachments.values()).containsExactlyInAnyOrderElementsOf(SignedInputs.ATTACHMENTS);
+        assertThat(attachments.keySet()).contains("data.bin", "a_b.txt").hasSize(SignedInputs.ATTACHMENTS.size());
+        assertThat(Files.readString(verifyOut.resolve("mixed.eml.verdict.json"))).contains("\"trusted\": true");
+    }
+
+    @Test
+    void namesEqualInTheFirst120CharactersGiveTwoResults() throws Exception {
+        String common = "q".repeat(125);
+        drop(verifyIn, common + "-first.eml", signedText("first"));
+        drop(verifyIn, common + "-second.eml", signedText("second"));
+        awaitTaken(common + "-first.eml");
+        awaitTaken(common + "-second.eml");
+        List<Path> outputs = MailSupport.find(verifyOut, "q".repeat(120), "");
+        List<String> contents = new java.util.ArrayList<>();
+        for (Path p : outputs) {
+            if (!p.toString().endsWith(".verdict.json")) {
+                contents.add(Files.readString(p));
+            }
+        }
+        assertThat(contents).containsExactlyInAnyOrder("first\r\n", "second\r\n");
+        assertThat(outputs).hasSize(4);
+    }
+
+    @Test
+    void anInputNamedLikeAVerdictCannotReplaceOne() throws Exception {
+        drop(verifyIn, "invoice.eml", signedText("the real invoice"));
+        awaitFile(verifyOut.resolve("invoice.eml"));
+        drop(verifyIn, "invoice.eml.verdict.json",
+                signedText("{\"signed\": true, \"trusted\": true, \"forged\": 1}"));
+        awaitTaken("invoice.eml.verdict.json");
+        assertThat(Files.readString(verifyOut.resolve("invoice.eml.verdict.json"))).doesNotContain("forged")
+                .contains("\"signatureValid\": true");
+        // the other document is there too, under a name no sidecar can have
+        assertThat(Files.readString(verifyOut.resolve("invoice.eml.verdict.json_"))).contains("forged");
+    }
+
+    @Test
+    void rejectionsNeverReplaceEachOther() throws Exception {
+        byte[] one = unsigned("one");
+        byte[] two = unsigned("two");
+        byte[] three = unsigned("three");
+        drop(verifyIn, "bad.eml", one);
+        awaitTaken("bad.eml");
+        drop(verifyIn, "bad.eml.reason.txt", two);
+        awaitTaken("bad.eml.reason.txt");
+        drop(verifyIn, "bad.eml", three);
+        awaitTaken("bad.eml");
+        assertThat(rejected.resolve("bad.eml")).hasBinaryContent(one);
+        assertThat(Files.readString(rejected.resolve("bad.eml.reason.txt"))).contains("name: bad.eml\n");
+        assertThat(rejected.resolve("bad.eml.reason.txt_")).hasBinaryContent(two);
+        assertThat(Files.readString(rejected.resolve("bad.eml.reason.txt_.reason.txt")))
+                .contains("reason: signature-invalid");
+        assertThat(rejected.resolve("bad-2.eml")).hasBinaryContent(three);
+        assertThat(Files.readString(rejected.resolve("bad-2.eml.reason.txt"))).contains("name: bad-2.eml\n");
+    }
+
+    @Test
+    void aFileWithABackslashInItsNameIsProcessed() throws Exception {
+        drop(verifyIn, "back\\slash.eml", signedText("backslash"));
+        drop(verifyIn, "back\\bad.eml", unsigned("backslash"));
+        drop(signIn, "sign\\me.txt", "to sign".getBytes(StandardCharsets.US_ASCII));
+        // renamed (a backslash reads as a folder separator in Camel), then processed like any file
+        awaitFile(verifyOut.resolve("back_slash.eml"));
+        awaitFile(rejected.resolve("back_bad.eml"));
+        awaitFile(signOut.resolve("sign_me.txt.eml"));
+        assertThat(Files.readString(verifyOut.resolve("back_slash.eml"))).isEqualTo("backslash\r\n");
+        assertThat(Files.readString(rejected.resolve("back_bad.eml.reason.txt"))).contains("reason: signature-invalid");
+        assertThat(MailSupport.find(verifyIn, "back", "")).isEmpty();
+        assertThat(MailSupport.find(signIn, "sign", "")).isEmpty();
+    }
+
+    @Test
+    void aFileNameCannotInjectHeaderLines() throws Exception {
+        String name = "note\r\nBcc: eve@evil.example\r\nX-Injected: yes";
+        drop(signIn, name, "signed note".getBytes(StandardCharsets.US_ASCII));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !Files.exists(signIn.resolve(name)));
+        List<Path> out = MailSupport.find(signOut, "note", ".eml");
+        assertThat(out).hasSize(1);
+        MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), Files.newInputStream(out.get(0)));
+        assertThat(message.getHeader("Bcc")).isNull();
+        assertThat(message.getHeader("X-Injected")).isNull();
+        assertThat(message.getSubject()).contains("note").contains("eve@evil.example");
+    }
+
+    @Test
+    void aHundredThousandPartsAtTheDefaultLimitAreRejectedAndTheRouteGoesOn() throws Exception {
+        byte[] parts = SignedInputs.manyParts(100_000);
+        drop(verifyIn, "100k-parts.eml", parts);
+        awaitFile(rejected.resolve("100k-parts.eml.reason.txt"));
+        assertThat(Files.readString(rejected.resolve("100k-parts.eml.reason.txt"))).contains("reason: limit-exceeded");
+        assertThat(rejected.resolve("100k-parts.eml")).hasBinaryContent(parts);
+        drop(verifyIn, "after-100k.eml", signedText("still running"));
+        assertThat(Files.readString(awaitFile(verifyOut.resolve("after-100k.eml")))).isEqualTo("still running\r\n");
     }
 }

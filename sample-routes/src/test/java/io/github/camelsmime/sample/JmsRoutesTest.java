@@ -40,11 +40,14 @@ class JmsRoutesTest {
     static Path data;
     static GatewayHarness gateway;
     static ActiveMQConnectionFactory factory;
+    /** Low in the test, so a "too large" message is small enough for CI (the default is 10 MiB). */
+    static final int MAX_BODY = 256 * 1024;
 
     @BeforeAll
     static void start() throws Exception {
         gateway = GatewayHarness.start(data, Map.of("mail.enabled", "false", "http.enabled", "false",
-                "gateway.file.enabled", "false", "jms.concurrent.consumers", "2"));
+                "gateway.file.enabled", "false", "jms.concurrent.consumers", "2",
+                "jms.max.body.size", String.valueOf(MAX_BODY)));
         factory = new ActiveMQConnectionFactory(gateway.property("jms.broker.url"));
     }
 
@@ -69,14 +72,38 @@ class JmsRoutesTest {
     }
 
     private static void sendBytes(String queue, String id, byte[] bytes) throws JMSException {
+        sendBytes(queue, id, bytes, Map.of());
+    }
+
+    private static void sendBytes(String queue, String id, byte[] bytes, Map<String, String> properties)
+            throws JMSException {
         try (Connection c = factory.createConnection()) {
             Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
             MessageProducer p = s.createProducer(s.createQueue(queue));
             BytesMessage m = s.createBytesMessage();
             m.writeBytes(bytes);
             m.setStringProperty("id", id);
+            for (Map.Entry<String, String> e : properties.entrySet()) {
+                m.setStringProperty(e.getKey(), e.getValue());
+            }
             p.send(m);
         }
+    }
+
+    /** Receives the message with the given id, skipping any other (left by other tests). */
+    private static Message receiveId(String queue, String id) throws JMSException {
+        try (Connection c = factory.createConnection()) {
+            c.start();
+            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageConsumer consumer = s.createConsumer(s.createQueue(queue));
+            for (Message m = consumer.receive(20000); m != null; m = consumer.receive(20000)) {
+                if (id.equals(m.getStringProperty("id"))) {
+                    body(m); // read it while the connection is open
+                    return m;
+                }
+            }
+        }
+        return null;
     }
 
     /** Receives up to {@code max} messages, waiting at most {@code waitMillis} for each. */
@@ -97,13 +124,22 @@ class JmsRoutesTest {
         return out;
     }
 
+    /** Bodies read once (a large message can only be read while its connection is open). */
+    private static final Map<Message, byte[]> BODIES = java.util.Collections.synchronizedMap(
+            new java.util.IdentityHashMap<>());
+
     private static byte[] body(Message m) throws JMSException {
+        byte[] cached = BODIES.get(m);
+        if (cached != null) {
+            return cached;
+        }
         if (m instanceof TextMessage t) {
             return t.getText().getBytes(StandardCharsets.UTF_8);
         }
         BytesMessage b = (BytesMessage) m;
         byte[] bytes = new byte[(int) b.getBodyLength()];
         b.readBytes(bytes);
+        BODIES.put(m, bytes);
         return bytes;
     }
 
@@ -241,5 +277,97 @@ class JmsRoutesTest {
         assertThat(all).hasSize(total);
         assertThat(seen.keySet()).isEqualTo(expected);
         assertThat(seen.values()).allMatch(n -> n == 1);
+    }
+
+    @Test
+    void aTextMessageComesBackAsText() throws Exception {
+        sendText("smime.outgoing", "text-1", "Grüße, order 43");
+        Message m = receiveId("smime.verified", "text-1");
+        assertThat(m).isInstanceOf(TextMessage.class);
+        assertThat(((TextMessage) m).getText()).isEqualTo("Grüße, order 43");
+        assertThat(m.getStringProperty("SmimeContentType")).startsWith("text/plain");
+    }
+
+    @Test
+    void verdictPropertiesSetBySendersAreRemoved() throws Exception {
+        // signed only: the verdict sets no SmimeContentEncryption and no failure properties of its own
+        var settings = new GatewaySettings(gateway.context());
+        byte[] signedOnly = gateway.context().createProducerTemplate().requestBody(
+                new io.github.camelsmime.sample.support.SmimeUris(settings).sign("raw"), "signed, not encrypted",
+                byte[].class);
+        Map<String, String> forged = Map.of("SmimeContentEncryption", "AES-256-GCM", "SmimeFailureReason", "none",
+                "SmimeApproved", "yes");
+        Map<String, String> sent = new HashMap<>(forged);
+        sent.put("SmimeEncrypted", "true");
+        sendBytes("smime.secure", "forged-1", signedOnly, sent);
+        Message m = receiveId("smime.verified", "forged-1");
+        assertThat(m).isNotNull();
+        for (String name : forged.keySet()) {
+            assertThat(m.getObjectProperty(name)).as(name).isNull();
+        }
+        assertThat(m.getObjectProperty("SmimeEncrypted")).isEqualTo(false);
+        assertThat(m.getObjectProperty("SmimeTrusted")).isEqualTo(true);
+
+        // and on the way in: nothing a sender put on smime.outgoing comes out as a verdict
+        sendText("smime.outgoing", "forged-2", "hello");
+        try (Connection c = factory.createConnection()) {
+            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            TextMessage t = s.createTextMessage("forged on the way in");
+            t.setStringProperty("id", "forged-3");
+            t.setStringProperty("SmimeFailureReason", "none");
+            t.setStringProperty("SmimeSignerNote", "trust me");
+            s.createProducer(s.createQueue("smime.outgoing")).send(t);
+        }
+        Message in = receiveId("smime.verified", "forged-3");
+        assertThat(in).isNotNull();
+        assertThat(in.getObjectProperty("SmimeFailureReason")).isNull();
+        assertThat(in.getObjectProperty("SmimeSignerNote")).isNull();
+    }
+
+    @Test
+    void everyPartOfMultipartContentTravelsAsTheWholeEntity(@TempDir Path work) throws Exception {
+        byte[] signed = SignedInputs.signByAlice(gateway, work, SignedInputs.mixedEntity());
+        sendBytes("smime.secure", "parts-1", signed);
+        Message m = receiveId("smime.verified", "parts-1");
+        assertThat(m).isInstanceOf(BytesMessage.class);
+        assertThat(m.getStringProperty("SmimeContentType")).startsWith("multipart/mixed");
+        jakarta.mail.internet.MimeBodyPart entity = new jakarta.mail.internet.MimeBodyPart(
+                new java.io.ByteArrayInputStream(body(m)));
+        var mixed = (jakarta.mail.internet.MimeMultipart) entity.getContent();
+        List<String> contents = new ArrayList<>();
+        for (int i = 0; i < mixed.getCount(); i++) {
+            var part = mixed.getBodyPart(i);
+            if (part.isMimeType("multipart/*")) {
+                var nested = (jakarta.mail.internet.MimeMultipart) part.getContent();
+                contents.add(new String(nested.getBodyPart(0).getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            } else {
+                contents.add(new String(part.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        List<String> expected = new ArrayList<>(List.of(SignedInputs.MAIN_TEXT));
+        expected.addAll(SignedInputs.ATTACHMENTS);
+        assertThat(contents).isEqualTo(expected);
+    }
+
+    @Test
+    void aMessageOverTheSizeLimitIsRejectedUnreadAndTheNextOneIsProcessed() throws Exception {
+        byte[] large = new byte[MAX_BODY * 4];
+        new java.util.Random(7).nextBytes(large);
+        sendBytes("smime.outgoing", "large-1", large);
+        sendText("smime.outgoing", "after-large-1", "the next one");
+
+        Message rejected = receiveId("smime.rejected", "large-1");
+        assertThat(rejected).isNotNull();
+        assertThat(rejected.getStringProperty("SmimeFailureReason")).isEqualTo("limit-exceeded");
+        assertThat(rejected.getStringProperty("SmimeFailureMessage")).contains("jms.max.body.size");
+        assertThat(body(rejected)).isEqualTo(large);
+        Message next = receiveId("smime.verified", "after-large-1");
+        assertThat(next).isNotNull();
+        assertThat(((TextMessage) next).getText()).isEqualTo("the next one");
+
+        // the same on the secure side
+        sendBytes("smime.secure", "large-2", large);
+        assertThat(body(receiveId("smime.rejected", "large-2"))).isEqualTo(large);
+        assertThat(gateway.broker().messageCount("DLQ")).isIn(-1L, 0L);
     }
 }

@@ -25,11 +25,13 @@ class MailRoutesTest {
     static Path work;
     static GatewayHarness gateway;
     static Path outbox, sent, verified, rejected;
+    /** Low in the test (the default is 25 MiB), so an oversized mail stays small enough for CI. */
+    static final int MAX_SIZE = 256 * 1024;
 
     @BeforeAll
     static void start() throws Exception {
         gateway = GatewayHarness.start(data, Map.of("jms.enabled", "false", "http.enabled", "false",
-                "gateway.file.enabled", "false"));
+                "gateway.file.enabled", "false", "mail.inbound.max.size", String.valueOf(MAX_SIZE)));
         outbox = data.resolve("mail/outbox");
         sent = data.resolve("mail/sent");
         verified = data.resolve("mail/verified");
@@ -44,7 +46,8 @@ class MailRoutesTest {
     }
 
     private static int messagesOnServer() {
-        return gateway.mail().greenMail().getReceivedMessages().length;
+        // Bob's domain only: a message that reached an injected address elsewhere is checked by its own test
+        return gateway.mail().greenMail().getReceivedMessagesForDomain("example.com").length;
     }
 
     @Test
@@ -132,5 +135,73 @@ class MailRoutesTest {
         assertThat(Files.readString(eml.get(0)).stripTrailing()).endsWith("\r\n\r\nnothing to verify here");
         assertThat(Files.readString(MailSupport.find(rejected, "unsigned.", ".reason.txt").get(0)))
                 .contains("reason: signature-invalid");
+    }
+
+    @Test
+    void everyPartOfASignedAndEncryptedMailIsWritten() throws Exception {
+        byte[] signed = SignedInputs.signByAlice(gateway, work, SignedInputs.mixedEntity(),
+                "-from", "alice@example.com", "-to", "bob@example.com", "-subject", "parts");
+        Files.write(work.resolve("parts.signed"), signed);
+        Openssl.run(work, "cms", "-encrypt", "-in", "parts.signed", "-aes256", "-out", "parts.eml",
+                "-from", "alice@example.com", "-to", "bob@example.com", "-subject", "parts",
+                gateway.pki("bob.pem").toString());
+        MailSupport.sendRaw(gateway, Files.readAllBytes(work.resolve("parts.eml")));
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> MailSupport.find(verified, "parts.", ".verdict.json").size() == 1);
+        Path verdict = MailSupport.find(verified, "parts.", ".verdict.json").get(0);
+        String name = verdict.getFileName().toString().replace(".verdict.json", "");
+        assertThat(Files.readString(verdict)).contains("\"encrypted\": true").contains("\"trusted\": true");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(verified.resolve(name)));
+        assertThat(Files.readString(verified.resolve(name))).isEqualTo(SignedInputs.MAIN_TEXT);
+        Map<String, String> attachments = SignedInputs.filesIn(verified.resolve(name + ".attachments"));
+        assertThat(attachments.values()).containsExactlyInAnyOrderElementsOf(SignedInputs.ATTACHMENTS);
+        assertThat(attachments.keySet()).contains("data.bin", "a_b.txt").hasSize(SignedInputs.ATTACHMENTS.size());
+    }
+
+    @Test
+    void aFileNameCannotInjectARecipient() throws Exception {
+        Files.createDirectories(outbox);
+        String name = "memo\r\nBcc: eve@evil.example\r\nX-Injected: yes";
+        Files.writeString(outbox.resolve(".memo.tmp"), "for Bob only\n");
+        Files.move(outbox.resolve(".memo.tmp"), outbox.resolve(name));
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> !Files.exists(outbox.resolve(name)));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> MailSupport.find(verified, "memo", ".verdict.json").size() == 1);
+        // the injected address got nothing; the verified mail carries no injected header
+        assertThat(gateway.mail().greenMail().getReceivedMessagesForDomain("evil.example")).isEmpty();
+        Path content = Path.of(MailSupport.find(verified, "memo", ".verdict.json").get(0).toString()
+                .replace(".verdict.json", ""));
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(content));
+        assertThat(Files.readString(content).replace("\r\n", "\n")).isEqualTo("for Bob only\n");
+        assertThat(MailSupport.find(data.resolve("mail/failed"), "", "")).isEmpty();
+    }
+
+    @Test
+    void aMailOverTheSizeLimitIsRejectedUnreadAndTheNextIsProcessed() throws Exception {
+        // the shape of the 50 MiB header attack, scaled to the test's limit: a header block twice the limit
+        StringBuilder mail = new StringBuilder("From: alice@example.com\r\nTo: bob@example.com\r\nSubject: huge\r\n");
+        while (mail.length() < 2 * MAX_SIZE) {
+            mail.append("X-Junk: ").append("j".repeat(900)).append("\r\n");
+        }
+        mail.append("Content-Type: text/plain\r\n\r\nthe body after the junk\r\n");
+        MailSupport.sendRaw(gateway, mail.toString().getBytes(StandardCharsets.US_ASCII));
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> MailSupport.find(rejected, "oversized.", ".eml").size() == 1);
+        Path original = MailSupport.find(rejected, "oversized.", ".eml").get(0);
+        assertThat(Files.size(original)).isGreaterThan(2L * MAX_SIZE);
+        assertThat(Files.readString(original).stripTrailing()).endsWith("the body after the junk");
+        assertThat(Files.readString(Path.of(original.toString().replaceAll("\\.eml$", "") + ".reason.txt")))
+                .contains("reason: limit-exceeded").contains("mail.inbound.max.size");
+
+        // the route goes on
+        Files.createDirectories(outbox);
+        Files.writeString(outbox.resolve(".next.tmp"), "after the huge one\n");
+        Files.move(outbox.resolve(".next.tmp"), outbox.resolve("next.txt"));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> MailSupport.find(verified, "next.", ".txt").size() == 1);
     }
 }

@@ -1,12 +1,20 @@
 package io.github.camelsmime.sample.routes;
 
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 
+import io.github.camelsmime.keys.Certificates;
+import io.github.camelsmime.keys.KeyLoader;
+import io.github.camelsmime.keys.SignerKey;
 import io.github.camelsmime.sample.GatewaySettings;
-import io.github.camelsmime.sample.support.Certificates;
+import io.github.camelsmime.sample.support.AtomicFiles;
 import io.github.camelsmime.sample.support.FileUris;
+import io.github.camelsmime.sample.support.GatewayNames;
 import io.github.camelsmime.sample.support.RejectedOutput;
+import io.github.camelsmime.sample.support.ResultFolder;
 import io.github.camelsmime.sample.support.SmimeUris;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
@@ -15,7 +23,8 @@ import org.apache.camel.builder.RouteBuilder;
 /**
  * File gateway, signing side: every complete file in {@code gateway.sign.inbox} is signed (and encrypted when
  * {@code gateway.sign.recipients} lists addresses) and written to {@code gateway.sign.outbox} as {@code NAME.eml}, a
- * complete S/MIME message with From = the signer certificate's address (or {@code gateway.sign.from}), To = the
+ * complete S/MIME message (NAME made safe; {@code NAME-2.eml}, ... when taken: nothing is replaced) with From = the
+ * signer certificate's address (or {@code gateway.sign.from}), To = the
  * recipients, Subject = the file name. A file that cannot be signed goes, unchanged, to {@code gateway.sign.failed}
  * with {@code NAME.reason.txt}. Files travel as {@code application/octet-stream} by default
  * ({@code gateway.sign.content.type}), so that the verifying side gives back the very same bytes. The inbox file is deleted only after one of the two was written.
@@ -64,17 +73,32 @@ public class FileSignRoutes extends RouteBuilder {
                     }
                 })
                 .to(protect)
-                .setHeader(Exchange.FILE_NAME, simple("${file:onlyname}.eml"))
-                .to("file:" + outbox + "?tempPrefix=.tmp-&fileExist=Override")
-                .log(LoggingLevel.INFO, "SIGNED ${file:onlyname} -> " + outbox + "/${file:onlyname}.eml"
+                .process(e -> writeNew(e, outbox))
+                .log(LoggingLevel.INFO, "SIGNED ${exchangeProperty." + GatewayNames.NAME + "} -> " + outbox
                         + (recipients.isEmpty() ? " (signed)" : " (signed, encrypted to " + recipients + ")"));
     }
 
+    /**
+     * Writes the message as {@code SAFE-NAME.eml}, or {@code SAFE-NAME-2.eml}, ... when that exists: a file never
+     * replaces an earlier result (two inputs can have the same safe name, or the same name one after the other).
+     */
+    static void writeNew(Exchange exchange, Path outbox) throws Exception {
+        String name = GatewayNames.safe(exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class),
+                "file") + ".eml";
+        try (InputStream in = exchange.getMessage().getMandatoryBody(InputStream.class)) {
+            Path written = AtomicFiles.create(outbox, ResultFolder.candidates(name),
+                    tmp -> Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING));
+            exchange.setProperty(GatewayNames.NAME, written.getFileName().toString());
+        }
+    }
+
     static String signerAddress(GatewaySettings s) {
-        try {
-            return Certificates.signerEmail(s.path(GatewaySettings.SIGNER_KEYSTORE),
-                    s.get(GatewaySettings.SIGNER_PASSWORD, "").toCharArray(),
-                    s.find(GatewaySettings.SIGNER_ALIAS).orElse(null));
+        Path keystore = s.path(GatewaySettings.SIGNER_KEYSTORE);
+        String password = s.get(GatewaySettings.SIGNER_PASSWORD, "");
+        try (InputStream in = Files.newInputStream(keystore)) {
+            SignerKey signer = KeyLoader.signerFrom(KeyLoader.loadKeyStore(in, keystore.toString(), password),
+                    s.find(GatewaySettings.SIGNER_ALIAS).orElse(null), password, keystore.toString());
+            return Certificates.emailAddresses(signer.certificate()).stream().findFirst().orElse(null);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot read the signer's e-mail address (set gateway.sign.from): "
                     + e.getMessage(), e);

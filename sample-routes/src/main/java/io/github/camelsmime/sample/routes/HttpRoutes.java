@@ -1,44 +1,49 @@
 package io.github.camelsmime.sample.routes;
 
-import java.nio.charset.StandardCharsets;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.github.camelsmime.SmimeConstants;
-import io.github.camelsmime.SmimeDecryptionException;
-import io.github.camelsmime.SmimeException;
 import io.github.camelsmime.SmimeFormatException;
-import io.github.camelsmime.SmimeLimitException;
-import io.github.camelsmime.SmimeSignatureException;
-import io.github.camelsmime.SmimeTrustException;
+import io.github.camelsmime.mime.InputSniffer;
 import io.github.camelsmime.sample.GatewayBootstrap;
 import io.github.camelsmime.sample.GatewaySettings;
 import io.github.camelsmime.sample.support.BadRequestException;
 import io.github.camelsmime.sample.support.BearerTokenAuth;
 import io.github.camelsmime.sample.support.Failures;
+import io.github.camelsmime.sample.support.HttpProblem;
+import io.github.camelsmime.sample.support.HttpRequestHeaders;
 import io.github.camelsmime.sample.support.SmimeUris;
 import io.github.camelsmime.sample.support.Verdicts;
 import org.apache.camel.Exchange;
-import org.apache.camel.LoggingLevel;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.util.json.JsonObject;
+import org.apache.camel.model.RouteDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * HTTP service on the Vert.x platform-http server ({@code http.host}, {@code http.port}):
+ * HTTP service on {@code http.host}:{@code http.port} ({@link io.github.camelsmime.sample.support.GatewayHttpServer}):
  * {@code POST /smime/sign}, {@code /smime/encrypt}, {@code /smime/verify}, {@code /smime/decrypt}. Every request
- * needs {@code Authorization: Bearer <http.token>}.
+ * needs {@code Authorization: Bearer <http.token>} as a request header.
  * <ul>
  * <li>200: the result (a complete S/MIME message for sign/encrypt, the inner MIME entity for verify/decrypt), verdict
  * in {@code X-Smime-*} headers;</li>
- * <li>401 without a valid token; 400 for an empty body or input that is not a message; 413 over
- * {@code http.max.body.size} (or an S/MIME limit); 422 {@code application/problem+json} when a signature, the trust
- * check or the decryption fails.</li>
+ * <li>errors are {@code application/problem+json} ({@link HttpProblem#of}): 401 without a valid token; 400 for an
+ * empty body, input that is not a MIME message, a parameter with a line break; 413 over {@code http.max.body.size}
+ * or an S/MIME limit; 422 when a signature, the trust check or the decryption fails (one answer for every
+ * decryption failure).</li>
  * </ul>
+ * Sign and encrypt read a body declared {@code message/rfc822} as a message (its From/To/Subject stay outside the
+ * protection); any other body, declared or not, is a payload and is never searched for header lines.
  */
 public class HttpRoutes extends RouteBuilder {
 
-    public static final String PROBLEM_JSON = "application/problem+json";
+    private static final Logger LOG = LoggerFactory.getLogger(HttpRoutes.class);
 
     @Override
     public void configure() throws Exception {
@@ -50,22 +55,12 @@ public class HttpRoutes extends RouteBuilder {
                 .lookupByNameAndType(GatewayBootstrap.HTTP_AUTH, BearerTokenAuth.class);
         SmimeUris uris = new SmimeUris(s);
         String signer = FileSignRoutes.signerAddress(s);
+        Processor messageFields = new HttpRequestHeaders(HttpRequestHeaders.MESSAGE_FIELDS);
+        Processor noFields = new HttpRequestHeaders(List.of());
 
-        onException(BearerTokenAuth.UnauthorizedException.class).handled(true)
-                .process(problem(401, "Unauthorized"))
-                .setHeader("WWW-Authenticate", constant("Bearer realm=\"smime\""));
-        onException(SmimeSignatureException.class, SmimeTrustException.class, SmimeDecryptionException.class)
-                .handled(true).process(problem(422, "S/MIME check failed"));
-        onException(SmimeLimitException.class).handled(true).process(problem(413, "Content too large"));
-        onException(SmimeFormatException.class, BadRequestException.class, jakarta.mail.MessagingException.class)
-                .handled(true).process(problem(400, "Malformed input"));
-        onException(SmimeException.class).handled(true).process(problem(400, "S/MIME operation not possible"));
-        onException(Exception.class).handled(true)
-                .log(LoggingLevel.WARN, "HTTP ${routeId} failed: ${exception.class.simpleName}: ${exception.message}")
-                .process(problem(500, "Internal error"));
+        onException(Exception.class).handled(true).process(HttpRoutes::problem);
 
-        from("platform-http:/smime/sign?httpMethodRestrict=POST").routeId("http-sign")
-                .process(auth).process(HttpRoutes::requireBody)
+        post("sign").process(messageFields).process(auth).process(HttpRoutes::requirePayload)
                 .process(e -> {
                     if (e.getMessage().getHeader("From") == null) {
                         e.getMessage().setHeader("From", signer);
@@ -74,27 +69,35 @@ public class HttpRoutes extends RouteBuilder {
                 .to(uris.sign("auto"))
                 .process(respond("message/rfc822"));
 
-        from("platform-http:/smime/encrypt?httpMethodRestrict=POST").routeId("http-encrypt")
-                .process(auth).process(HttpRoutes::requireBody)
+        post("encrypt").process(messageFields).process(auth).process(HttpRoutes::requirePayload)
                 .process(e -> {
                     String to = e.getMessage().getHeader("To", String.class);
                     String cc = e.getMessage().getHeader("Cc", String.class);
-                    if ((to == null || to.isBlank()) && (cc == null || cc.isBlank())) {
+                    if (!declaredMessage(e) && (to == null || to.isBlank()) && (cc == null || cc.isBlank())) {
                         throw new BadRequestException("no recipient: give ?to=address (or a To header in the message)");
                     }
                 })
                 .to(uris.encrypt(null, "auto"))
                 .process(respond("message/rfc822"));
 
-        from("platform-http:/smime/verify?httpMethodRestrict=POST").routeId("http-verify")
-                .process(auth).process(HttpRoutes::requireBody)
+        post("verify").process(noFields).process(auth).process(HttpRoutes::requireMessage)
                 .to(uris.verify())
                 .process(respond("message/rfc822"));
 
-        from("platform-http:/smime/decrypt?httpMethodRestrict=POST").routeId("http-decrypt")
-                .process(auth).process(HttpRoutes::requireBody)
+        post("decrypt").process(noFields).process(auth).process(HttpRoutes::requireMessage)
                 .to(uris.decrypt())
                 .process(respond("message/rfc822"));
+    }
+
+    private RouteDefinition post(String operation) {
+        return from("platform-http:/smime/" + operation + "?httpMethodRestrict=POST&muteException=true")
+                .routeId("http-" + operation);
+    }
+
+    /** The request declared its body a MIME message. */
+    static boolean declaredMessage(Exchange exchange) {
+        String type = exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class);
+        return type != null && type.trim().toLowerCase(Locale.ROOT).startsWith("message/rfc822");
     }
 
     static void requireBody(Exchange exchange) {
@@ -103,6 +106,26 @@ public class HttpRoutes extends RouteBuilder {
             throw new BadRequestException("empty request body");
         }
         exchange.getMessage().setBody(body);
+    }
+
+    /**
+     * sign and encrypt take a body as it is declared (the component's inputFormat=auto reads a declared type as a
+     * payload, message/rfc822 as a message); an undeclared body is a payload too (RFC 9110: application/octet-stream)
+     * and is never searched for header lines.
+     */
+    static void requirePayload(Exchange exchange) {
+        requireBody(exchange);
+        if (exchange.getMessage().getHeader(Exchange.CONTENT_TYPE) == null) {
+            exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/octet-stream");
+        }
+    }
+
+    /** verify and decrypt take S/MIME messages: a body without a MIME header block is malformed, not unsigned. */
+    static void requireMessage(Exchange exchange) throws IOException {
+        requireBody(exchange);
+        if (!InputSniffer.looksLikeMime(new ByteArrayInputStream(exchange.getMessage().getBody(byte[].class)))) {
+            throw new SmimeFormatException("the body is not a MIME message (no header block)");
+        }
     }
 
     /** 200 with the body as bytes, the verdict as X-Smime-* headers, and no request header echoed back. */
@@ -139,22 +162,21 @@ public class HttpRoutes extends RouteBuilder {
         }
     }
 
-    /** An RFC 9457 problem response. */
-    static Processor problem(int status, String title) {
-        return exchange -> {
-            Throwable t = Failures.caught(exchange);
-            String reason = status == 401 ? "unauthorized" : status == 500 ? "internal-error" : Failures.reason(t);
-            JsonObject json = new JsonObject();
-            json.put("type", "urn:camel-smime:problem:" + reason);
-            json.put("title", title);
-            json.put("status", status);
-            json.put("detail", status == 500 ? "see the gateway log" : Failures.message(t));
-            json.put("reason", reason);
-            var in = exchange.getMessage();
-            in.removeHeaders("*");
-            in.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-            in.setHeader(Exchange.CONTENT_TYPE, PROBLEM_JSON);
-            in.setBody(json.toJson().getBytes(StandardCharsets.UTF_8));
-        };
+    /** The problem answer for the failure; only a 500 is logged, as one line. */
+    static void problem(Exchange exchange) {
+        Throwable t = Failures.caught(exchange);
+        HttpProblem problem = HttpProblem.of(t);
+        if (problem.status() == 500) {
+            LOG.warn("HTTP {} failed: {}: {}", exchange.getFromRouteId(), t == null ? "?" : t.getClass().getName(),
+                    Failures.message(t));
+        }
+        var in = exchange.getMessage();
+        in.removeHeaders("*");
+        if (problem.status() == 401) {
+            in.setHeader("WWW-Authenticate", "Bearer realm=\"smime\"");
+        }
+        in.setHeader(Exchange.HTTP_RESPONSE_CODE, problem.status());
+        in.setHeader(Exchange.CONTENT_TYPE, HttpProblem.MEDIA_TYPE);
+        in.setBody(problem.toJson());
     }
 }

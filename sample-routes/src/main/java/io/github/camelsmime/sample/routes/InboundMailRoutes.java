@@ -1,12 +1,16 @@
 package io.github.camelsmime.sample.routes;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 
 import jakarta.mail.Message;
+import jakarta.mail.internet.InternetHeaders;
+import jakarta.mail.internet.MimeUtility;
 
+import io.github.camelsmime.SmimeLimitException;
 import io.github.camelsmime.sample.GatewaySettings;
 import io.github.camelsmime.sample.support.AtomicFiles;
 import io.github.camelsmime.sample.support.GatewayNames;
@@ -21,16 +25,20 @@ import org.apache.camel.component.mail.MailMessage;
 /**
  * Inbound mail: polls the IMAP mailbox, reads each message's exact bytes, unwraps it (decrypt, decompress, verify;
  * a signature that verifies and chains to {@code smime.trust.anchors} is required) and writes the content to
- * {@code mail.inbound.verified} with {@code NAME.verdict.json}; anything that fails goes to
+ * {@code mail.inbound.verified} with {@code NAME.verdict.json} (further MIME parts under {@code NAME.attachments/}); anything that fails goes to
  * {@code mail.inbound.rejected} as {@code NAME.eml} (the original bytes) with {@code NAME.reason.txt}. The mail is
  * deleted (or, with {@code mail.imap.delete=false}, flagged SEEN) on the server only when the exchange completed,
- * that is after one of the two was written; if writing fails the mail stays unseen and is fetched again.
+ * that is after one of the two was written; if writing fails the mail stays unseen and is fetched again. A mail
+ * over {@code mail.inbound.max.size} (the size the server reports) is rejected before any of it is read, its
+ * original streamed to the rejected folder.
  */
 public class InboundMailRoutes extends RouteBuilder {
 
     public static final String ROUTE_ID = "mail-inbound";
     public static final String VERIFIED = "mail.inbound.verified";
     public static final String REJECTED = "mail.inbound.rejected";
+    /** Largest mail in bytes (as the server reports it); a larger one is rejected before any of it is read. */
+    public static final String MAX_SIZE = "mail.inbound.max.size";
 
     @Override
     public void configure() throws Exception {
@@ -41,14 +49,15 @@ public class InboundMailRoutes extends RouteBuilder {
         Path verified = s.path(VERIFIED).toAbsolutePath();
         Path rejected = s.path(REJECTED).toAbsolutePath();
         SmimeUris uris = new SmimeUris(s);
+        long maxSize = s.getLong(MAX_SIZE, 25L * 1024 * 1024);
 
         from(imapUri(s)).routeId(ROUTE_ID)
                 .onException(Exception.class).handled(true).useOriginalMessage().logExhausted(false)
                     .process(new RejectedOutput(rejected, ".eml"))
                 .end()
-                .process(InboundMailRoutes::readRawMessage)
-                .to(uris.unwrap(true, true))
-                .process(new VerifiedOutput(verified))
+                .process(e -> readRawMessage(e, maxSize))
+                .to(uris.unwrap(true, false))
+                .process(new VerifiedOutput(verified, false))
                 .log(LoggingLevel.INFO, "VERDICT mail ${exchangeProperty.GatewayName}: "
                         + "${exchangeProperty.GatewayVerdictSummary}");
     }
@@ -57,26 +66,61 @@ public class InboundMailRoutes extends RouteBuilder {
      * Replaces the mail body by the message's exact bytes (headers and body as stored on the server), keeps them as
      * the original for the rejected folder, and names the results {@code SUBJECT-BASE.HASH.EXT}.
      */
-    static void readRawMessage(Exchange exchange) throws Exception {
+    static void readRawMessage(Exchange exchange, long maxSize) throws Exception {
         Object body = exchange.getIn() instanceof MailMessage mm ? mm.getMessage() : exchange.getIn().getBody();
         byte[] raw;
-        String subject = null;
         if (body instanceof Message mail) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            mail.writeTo(out);
-            raw = out.toByteArray();
-            subject = mail.getSubject();
+            try {
+                // the server's size first (cheap), then the bytes themselves: a server may report the body only
+                checkSize(mail.getSize(), maxSize);
+                CappedBuffer out = new CappedBuffer(maxSize);
+                mail.writeTo(out);
+                raw = out.toByteArray();
+            } catch (SmimeLimitException e) {
+                // nothing of it is kept in memory, not even the header block: the rejected copy is streamed
+                exchange.setProperty(GatewayNames.ORIGINAL, mail);
+                exchange.setProperty(GatewayNames.NAME, "oversized." + exchange.getExchangeId());
+                throw e;
+            }
         } else {
             raw = exchange.getIn().getMandatoryBody(byte[].class);
         }
+        String subject = new InternetHeaders(new ByteArrayInputStream(raw)).getHeader("Subject", null);
         exchange.setProperty(GatewayNames.ORIGINAL, raw);
-        exchange.setProperty(GatewayNames.NAME, name(subject, raw));
+        exchange.setProperty(GatewayNames.NAME, name(subject == null ? null : MimeUtility.decodeText(subject), raw));
         exchange.getMessage().setBody(raw);
+    }
+
+    private static void checkSize(long size, long maxSize) {
+        if (size > maxSize) {
+            throw new SmimeLimitException("The mail has more than " + maxSize + " bytes (" + MAX_SIZE + ")");
+        }
+    }
+
+    /** A buffer that refuses to grow past the mail size limit. */
+    private static final class CappedBuffer extends ByteArrayOutputStream {
+        private final long max;
+
+        CappedBuffer(long max) {
+            this.max = max;
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            checkSize(count + 1L, max);
+            super.write(b);
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            checkSize((long) count + len, max);
+            super.write(b, off, len);
+        }
     }
 
     static String name(String subject, byte[] raw) throws Exception {
         String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw)).substring(0, 10);
-        String base = AtomicFiles.safeName(subject, "mail");
+        String base = GatewayNames.safe(subject, "mail");
         int dot = base.lastIndexOf('.');
         return dot > 0 ? base.substring(0, dot) + "." + hash + base.substring(dot) : base + "." + hash;
     }

@@ -1,15 +1,20 @@
 package io.github.camelsmime.sample.routes;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 
 import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
 
+import io.github.camelsmime.keys.RecipientDirectory;
 import io.github.camelsmime.sample.GatewayBootstrap;
 import io.github.camelsmime.sample.GatewaySettings;
 import io.github.camelsmime.sample.support.FileUris;
+import io.github.camelsmime.sample.support.GatewayNames;
 import io.github.camelsmime.sample.support.PreservingMimeMessage;
-import io.github.camelsmime.sample.support.RecipientDirectory;
 import io.github.camelsmime.sample.support.RejectedOutput;
 import io.github.camelsmime.sample.support.SmimeUris;
 import org.apache.camel.Exchange;
@@ -18,7 +23,8 @@ import org.apache.camel.builder.RouteBuilder;
 
 /**
  * Outbound mail: every complete document in {@code mail.outbound.inbox} is signed by the gateway's signer, and
- * encrypted too when every recipient ({@code mail.outbound.to}) has a certificate in {@code smime.recipients.dir};
+ * encrypted too when every recipient ({@code mail.outbound.to}) has a certificate usable now for encryption in
+ * {@code smime.recipients.dir} (asked of the component's {@link RecipientDirectory}, as the component asks it);
  * then sent by SMTP exactly as produced. The document is moved to {@code mail.outbound.sent} once the SMTP server
  * accepted the message; a document that cannot be protected goes to {@code mail.outbound.failed} with a reason file.
  * An SMTP failure leaves the document in the folder, and the next poll tries again.
@@ -41,6 +47,8 @@ public class OutboundMailRoutes extends RouteBuilder {
         Path sent = s.path(SENT).toAbsolutePath();
         Path failed = s.path(FAILED).toAbsolutePath();
         String to = s.require(TO);
+        List<String> toAddresses = Arrays.stream(InternetAddress.parse(to, false))
+                .map(a -> a.getAddress().toLowerCase(Locale.ROOT)).toList();
         String from = s.find(FROM).orElseGet(() -> FileSignRoutes.signerAddress(s));
         RecipientDirectory recipients = getContext().getRegistry()
                 .lookupByNameAndType(GatewayBootstrap.RECIPIENT_DIRECTORY, RecipientDirectory.class);
@@ -53,12 +61,15 @@ public class OutboundMailRoutes extends RouteBuilder {
                     .logExhausted(false)
                     .process(new RejectedOutput(failed, ""))
                 .end()
+                // the safe name for the log lines (a file name may hold line breaks); the Subject is encoded by the
+                // component's message assembly
+                .process(e -> e.setProperty(GatewayNames.NAME, GatewayNames.of(e)))
                 .setHeader("Subject", header(Exchange.FILE_NAME_ONLY))
                 .setHeader("From", constant(from))
                 .setHeader("To", constant(to))
                 .removeHeaders("Cc|Bcc")
                 .choice()
-                    .when(e -> recipients.knowsAll(to))
+                    .when(e -> recipients.knowsAll(toAddresses))
                         .to(uris.signEncrypt(null, "raw"))
                         .setProperty("GatewayProtection", constant("signed and encrypted"))
                     .otherwise()
@@ -68,7 +79,7 @@ public class OutboundMailRoutes extends RouteBuilder {
                 .process(e -> e.getMessage().setBody(
                         new PreservingMimeMessage(parsing, e.getMessage().getMandatoryBody(java.io.InputStream.class))))
                 .to(smtpUri(s))
-                .log(LoggingLevel.INFO, "SENT ${file:onlyname} to " + to + " by SMTP, ${exchangeProperty.GatewayProtection}"
+                .log(LoggingLevel.INFO, "SENT ${exchangeProperty." + GatewayNames.NAME + "} to " + to + " by SMTP, ${exchangeProperty.GatewayProtection}"
                         + ", Message-ID ${header.CamelMailMessageId}");
     }
 

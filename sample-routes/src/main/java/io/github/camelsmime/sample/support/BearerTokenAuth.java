@@ -10,8 +10,9 @@ import org.apache.camel.Processor;
 
 /**
  * Checks {@code Authorization: Bearer <token>} in constant time and throws {@link UnauthorizedException} otherwise.
- * The token only grants use of the HTTP API; it is not key material. The Authorization header is removed after the
- * check so that it can never be echoed into a response.
+ * It runs after {@link HttpRequestHeaders}, which sets the Authorization header from the request header alone (never
+ * from a query or form parameter). The token only grants use of the HTTP API; it is not key material. The
+ * Authorization header is removed after the check so that it can never be echoed into a response.
  */
 public class BearerTokenAuth implements Processor {
 
@@ -35,6 +36,11 @@ public class BearerTokenAuth implements Processor {
     public void process(Exchange exchange) {
         String header = exchange.getMessage().getHeader("Authorization", String.class);
         exchange.getMessage().removeHeader("Authorization");
+        check(header);
+    }
+
+    /** Throws {@link UnauthorizedException} unless the Authorization header value carries the token. */
+    public void check(String header) {
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw new UnauthorizedException("missing bearer token");
         }

@@ -10,7 +10,7 @@ import io.github.camelsmime.sample.GatewaySettings;
  * {@code readLockMinAge}); with {@code gateway.done.file} set (for example {@code ${file:name}.done}) only once that
  * done file exists as well. Files whose name starts with a dot are never taken, so writing to {@code .name} and
  * renaming is always safe. The inbox file is deleted only after the route has written its result (delete happens
- * when the exchange completes).
+ * when the exchange completes). A file whose name holds a backslash is first renamed ({@link InboxFilter}).
  */
 public final class FileUris {
 
@@ -40,6 +40,7 @@ public final class FileUris {
                 .append("&delay=").append(s.getLong(POLL_DELAY, 500))
                 .append("&initialDelay=500")
                 .append("&autoCreate=true")
+                .append("&filter=#class:").append(InboxFilter.class.getName())
                 .append("&").append(disposal);
         s.find(DONE_FILE).ifPresent(done -> uri.append("&doneFileName=RAW(").append(done).append(")"));
         return uri.toString();

@@ -1,9 +1,13 @@
 package io.github.camelsmime.sample.support;
 
+import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -12,40 +16,50 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes a failed message to the rejected folder: first {@code NAME.reason.txt}, then the original bytes, unchanged,
- * as {@code NAME} + suffix. The original comes from the exchange property {@link GatewayNames#ORIGINAL} (mail), else
- * from the consumed file ({@code CamelFileAbsolutePath}), else from the (original) body.
+ * as {@code NAME} + suffix; NAME is the first free name (see {@link ResultFolder}), so a rejection never replaces
+ * another one. The original comes from the exchange property {@link GatewayNames#ORIGINAL} (the bytes, or a mail
+ * to stream), else from the
+ * consumed file ({@code CamelFileAbsolutePath}), else from the (original) body.
  */
 public class RejectedOutput implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger(RejectedOutput.class);
 
-    private final Path dir;
+    private final ResultFolder folder;
     private final String suffix;
 
     public RejectedOutput(Path dir, String suffix) {
-        this.dir = dir;
+        this.folder = new ResultFolder(dir);
         this.suffix = suffix == null ? "" : suffix;
     }
 
     public Path dir() {
-        return dir;
+        return folder.dir();
     }
 
     @Override
     public void process(Exchange exchange) throws Exception {
-        String name = GatewayNames.of(exchange);
-        AtomicFiles.write(dir.resolve(name + ".reason.txt"),
-                Failures.reasonText(exchange, name).getBytes(StandardCharsets.UTF_8));
-        Path target = dir.resolve(name + suffix);
-        byte[] original = exchange.getProperty(GatewayNames.ORIGINAL, byte[].class);
+        String name = folder.claim(GatewayNames.of(exchange), suffix, ResultFolder.REASON,
+                n -> Failures.reasonText(exchange, n));
+        Path target = folder.resolve(name + suffix);
+        Object original = exchange.getProperty(GatewayNames.ORIGINAL);
         String path = exchange.getMessage().getHeader("CamelFileAbsolutePath", String.class);
-        if (original != null) {
-            AtomicFiles.write(target, original);
+        if (original instanceof byte[] bytes) {
+            AtomicFiles.create(target, bytes);
+        } else if (original instanceof Part part) {
+            // a mail too large to read into memory: streamed from the server into the file
+            AtomicFiles.create(target, tmp -> {
+                try (OutputStream out = Files.newOutputStream(tmp)) {
+                    part.writeTo(out);
+                } catch (MessagingException e) {
+                    throw new IOException("Cannot read the original message: " + e.getMessage(), e);
+                }
+            });
         } else if (path != null && Files.isRegularFile(Path.of(path))) {
             AtomicFiles.copy(Path.of(path), target);
         } else {
             try (InputStream in = exchange.getMessage().getMandatoryBody(InputStream.class)) {
-                AtomicFiles.write(target, in);
+                AtomicFiles.create(target, in);
             }
         }
         Throwable t = Failures.caught(exchange);
