@@ -23,10 +23,13 @@ import jakarta.mail.internet.MimeMultipart;
 
 import org.apache.camel.impl.DefaultCamelContext;
 
+import io.github.camelsmime.encrypt.ContentEncryption;
+import io.github.camelsmime.encrypt.KeyEncryption;
 import io.github.camelsmime.keys.DecryptionKey;
 import io.github.camelsmime.keys.KeyLoader;
 import io.github.camelsmime.mime.MessageAssembler;
 import io.github.camelsmime.mime.Mime;
+import io.github.camelsmime.trust.SenderBinding;
 
 /**
  * What the fuzz tests share: a fixed PKI checked in under {@code src/test/resources/io/github/camelsmime/fuzz/} (so an
@@ -64,7 +67,7 @@ public final class FuzzKit {
         cfg.setDecryptKeyStorePassword(PASSWORD);
         cfg.setTrustAnchors(pki("ca.pem"));
         cfg.setValidationTime(VALIDATION_TIME);
-        cfg.setSenderBinding("none");
+        cfg.setSenderBinding(SenderBinding.Mode.OFF);
         cfg.setReportOnly(true);
         cfg.setRequireSigned(true);
         return new SmimeEngine(new DefaultCamelContext(), cfg);
@@ -211,8 +214,9 @@ public final class FuzzKit {
         cfg.setRecipientCertificates(pki(recipient));
         cfg.setDetached(detached);
         cfg.setCompress(compress);
-        cfg.setEncryptionAlgorithm(algorithm);
-        cfg.setKeyEncryptionAlgorithm(algorithm.endsWith("CBC") ? "RSA_PKCS1" : "RSA_OAEP_SHA256");
+        cfg.setEncryptionAlgorithm(ContentEncryption.valueOf(algorithm));
+        cfg.setKeyEncryptionAlgorithm(algorithm.endsWith("CBC") ? KeyEncryption.RSA_PKCS1
+                : KeyEncryption.RSA_OAEP_SHA256);
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] body = "Hello fuzz\r\nline two\r\n".getBytes(StandardCharsets.UTF_8);

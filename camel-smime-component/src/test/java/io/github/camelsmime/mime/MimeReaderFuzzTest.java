@@ -21,8 +21,9 @@ import io.github.camelsmime.FuzzKit;
 import io.github.camelsmime.SmimeException;
 
 /**
- * The component's MIME reading entry points on any bytes. {@code entity}: what the layer loop does with each layer
- * (parse over a spool, content type, transfer encoding, the decoded and the canonical body). {@code message}: what
+ * The component's MIME reading entry points on any bytes. {@code entity}: what the layer walk does with each layer
+ * (the part-count and header-size check, then parse over a spool, content type, transfer encoding, the decoded and
+ * the canonical body). {@code message}: what
  * marshal does with a MIME input (sniffing, splitting outer headers from the entity, 7-bit safety, writing the
  * entity). Allowed outcomes: a result, or the typed failures of these entry points (MimeFormatException,
  * SmimeException, IOException, MessagingException) with a message of their own.
@@ -38,6 +39,7 @@ class MimeReaderFuzzTest {
     @Timeout(FuzzKit.TIMEOUT_SECONDS)
     void entity(byte[] input) throws Exception {
         typed(() -> {
+            MimeLimits.defaults().check(new ByteArrayInputStream(input));
             try (Spool spool = Spool.of(new ByteArrayInputStream(input))) {
                 SharedInputStream shared = (SharedInputStream) spool.open();
                 MimeBodyPart part = Mime.parsePart(shared.newStream(0, -1));

@@ -17,7 +17,7 @@ import io.github.camelsmime.crypto.CmsInput;
 import io.github.camelsmime.crypto.CryptoProviders;
 import io.github.camelsmime.decrypt.SmimeDecompressor;
 import io.github.camelsmime.decrypt.SmimeDecryptor;
-import io.github.camelsmime.keys.DecryptionKey;
+import io.github.camelsmime.keys.DecryptionKeys;
 
 /**
  * The CMS parsers on any bytes, called as the layer loop calls them (the encoding bounded by its own size): the
@@ -32,7 +32,7 @@ class CmsLayerFuzzTest {
             List.of(FuzzKit.caCertificate()));
     private static final SmimeDecryptor DECRYPTOR = new SmimeDecryptor(PROVIDERS);
     private static final SmimeDecompressor DECOMPRESSOR = new SmimeDecompressor(1 << 20);
-    private static final List<DecryptionKey> KEYS = FuzzKit.decryptionKeys();
+    private static final DecryptionKeys KEYS = new DecryptionKeys(FuzzKit.decryptionKeys());
     private static final byte[] SHOWN = "Content-Type: text/plain\r\n\r\nHello fuzz\r\n"
             .getBytes(StandardCharsets.US_ASCII);
 
