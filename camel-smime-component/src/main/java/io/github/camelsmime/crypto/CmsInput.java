@@ -43,13 +43,31 @@ public final class CmsInput {
 
     /**
      * The exception for a CMS stream that could not be read: {@link SmimeLimitException} for a declared length beyond
-     * the data, {@link SmimeFormatException} for anything else.
+     * the data, {@link SmimeFormatException} for anything else. Give it every failure of a Bouncy Castle parser,
+     * including its runtime exceptions: it reports malformed input with those too (an element of an unexpected type
+     * is a ClassCastException, a wrong element count an IllegalArgumentException, a missing one a
+     * NullPointerException).
      */
     public static SmimeException unreadable(String what, Throwable failure) {
         if (isLengthOverflow(failure)) {
             return new SmimeLimitException(what + ": a CMS element declares a length larger than the data it arrives"
                     + " in", failure);
         }
-        return new SmimeFormatException(what + ": " + failure.getMessage(), failure);
+        return new SmimeFormatException(what + ": " + reason(failure), failure);
+    }
+
+    /**
+     * Bouncy Castle's own words when it names the problem in the encoding ("corrupted stream", "unexpected end of
+     * data", ...); a fixed text when all there is is the text of a runtime exception, which names Java classes and
+     * not what is wrong with the message.
+     */
+    static String reason(Throwable failure) {
+        String m = failure.getMessage();
+        if (failure instanceof RuntimeException || m == null || m.isBlank() || m.contains("org.bouncycastle.")
+                || m.contains("java.") || m.contains("cannot be cast")) {
+            return "the CMS structure is malformed (an element is missing, or has an unexpected type, tag or number"
+                    + " of fields)";
+        }
+        return m;
     }
 }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 
 import io.github.camelsmime.crypto.CmsInput;
+import io.github.camelsmime.SmimeException;
 import io.github.camelsmime.SmimeLimitException;
 import org.bouncycastle.cms.CMSCompressedDataParser;
 import org.bouncycastle.cms.CMSException;
@@ -38,7 +39,9 @@ public final class SmimeDecompressor {
                     out.write(buf, 0, n);
                 }
             }
-        } catch (CMSException e) {
+        } catch (SmimeException e) {
+            throw e;
+        } catch (CMSException | RuntimeException e) {
             throw CmsInput.unreadable("Unreadable compressed data", e);
         } catch (IOException e) {
             if (e.getMessage() != null && e.getMessage().contains("limit") && !CmsInput.isLengthOverflow(e)) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import io.github.camelsmime.SmimeException;
 import io.github.camelsmime.SmimeFormatException;
 import io.github.camelsmime.SmimeLimitException;
 import io.github.camelsmime.crypto.CmsInput;
@@ -87,7 +88,9 @@ public final class SignatureVerifier {
                     signature);
             parser.getSignedContent().drain();
             return check(parser, true);
-        } catch (CMSException | IOException e) {
+        } catch (SmimeException e) {
+            throw e;
+        } catch (CMSException | IOException | RuntimeException e) {
             throw CmsInput.unreadable("Unreadable detached signature", e);
         }
     }
@@ -104,7 +107,9 @@ public final class SignatureVerifier {
                 in.transferTo(contentOut);
             }
             return check(parser, false);
-        } catch (CMSException | IOException e) {
+        } catch (SmimeException e) {
+            throw e;
+        } catch (CMSException | IOException | RuntimeException e) {
             throw CmsInput.unreadable("Unreadable signed data", e);
         }
     }
@@ -125,7 +130,9 @@ public final class SignatureVerifier {
                         "The detached signature also carries embedded content; refusing to verify content other than"
                                 + " what is shown");
             }
-        } catch (IOException | IllegalArgumentException | IllegalStateException | ClassCastException e) {
+        } catch (SmimeException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
             throw CmsInput.unreadable("Malformed signature part", e);
         }
     }
