@@ -40,7 +40,7 @@ class MimeReaderFuzzTest {
     void entity(byte[] input) throws Exception {
         typed(() -> {
             MimeLimits.defaults().check(new ByteArrayInputStream(input));
-            try (Spool spool = Spool.of(new ByteArrayInputStream(input))) {
+            try (Spool spool = Spool.Settings.DEFAULT.of(new ByteArrayInputStream(input))) {
                 SharedInputStream shared = (SharedInputStream) spool.open();
                 MimeBodyPart part = Mime.parsePart(shared.newStream(0, -1));
                 Mime.contentType(part);
@@ -63,7 +63,8 @@ class MimeReaderFuzzTest {
         typed(() -> {
             MessageAssembler.Input in = new MessageAssembler.Input(new ByteArrayInputStream(input), null, null,
                     "fuzz.txt", Map.of("To", "fuzz@example.com"), List.of(), MessageAssembler.Format.AUTO);
-            try (MessageAssembler.Assembled assembled = MessageAssembler.assemble(in)) {
+            try (MessageAssembler.Assembled assembled = MessageAssembler.assemble(in, MimeLimits.defaults(),
+                    Spool.Settings.DEFAULT)) {
                 assembled.outerHeaders().forEach(h -> h.getValue());
                 Entities.content(assembled.content()).writeTo(OutputStream.nullOutputStream());
             }
