@@ -77,6 +77,31 @@ class SmimeOptionsTest extends SmimeTestSupport {
         }
     }
 
+    @Test
+    void componentDefaultsOfEveryOptionGroupReachTheEndpointAsACopy() {
+        // one option of each class of the option chain (signing, encryption, decryption, trust, limits, spool)
+        SmimeConfiguration defaults = context.getComponent("smime", SmimeComponent.class).getConfiguration();
+        defaults.setSignerAlias("alice");
+        defaults.setEncryptionAlgorithm(ContentEncryption.AES_128_GCM);
+        defaults.setAllowUnauthenticatedEncryption(true);
+        defaults.setSenderBinding(SenderBinding.Mode.OFF);
+        defaults.setMaxParts(7);
+        defaults.setSpoolDirectory("spool");
+
+        SmimeConfiguration cfg = context.getEndpoint("smime:unwrap?maxParts=9&senderBinding=from", SmimeEndpoint.class)
+                .getConfiguration();
+        assertThat(cfg).isNotSameAs(defaults);
+        assertThat(cfg.getSignerAlias()).isEqualTo("alice");
+        assertThat(cfg.getEncryptionAlgorithm()).isEqualTo(ContentEncryption.AES_128_GCM);
+        assertThat(cfg.isAllowUnauthenticatedEncryption()).isTrue();
+        assertThat(cfg.getSpoolDirectory()).isEqualTo("spool");
+        assertThat(cfg.getMaxParts()).isEqualTo(9);
+        assertThat(cfg.getSenderBinding()).isEqualTo(SenderBinding.Mode.FROM);
+        // the endpoint's own values do not leak back into the component's defaults
+        assertThat(defaults.getMaxParts()).isEqualTo(7);
+        assertThat(defaults.getSenderBinding()).isEqualTo(SenderBinding.Mode.OFF);
+    }
+
     /** Every endpoint option, as Camel's catalog lists them. */
     private Set<String> endpointOptions() throws Exception {
         String json = ((CatalogCamelContext) context).getComponentParameterJsonSchema("smime");
