@@ -57,7 +57,8 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>{@code garbledBlock}: the same, a ciphertext block in the middle flipped: one block of the signed body
  *       decrypts to junk (and one byte of the next changes), the padding stays valid.</li>
  *   <li>{@code wrongKey}: a genuine signed AES-256-GCM message, decrypted with another RSA-2048 private key (the
- *       recipient's certificate, the RSA signer's key).</li>
+ *       recipient's certificate, the RSA signer's key); the other cases use the recipient's own key, from a PEM file
+ *       as well.</li>
  *   <li>{@code badGcmTag}: a genuine signed AES-256-GCM message with one bit of its tag flipped.</li>
  *   <li>{@code unsignedCbcIntact}: AES-128-CBC EnvelopedData of the unsigned entity, untouched: decrypts, then is
  *       refused as unauthenticated CBC.</li>
@@ -75,6 +76,7 @@ public class DecryptionFailureBenchmark {
     public String failure;
 
     private BenchPki pki;
+    private Path rightKeyPem;
     private Path wrongKeyPem;
     private CamelContext camel;
     private ProducerTemplate template;
@@ -84,6 +86,8 @@ public class DecryptionFailureBenchmark {
     @Setup(Level.Trial)
     public void setup() throws Exception {
         pki = BenchPki.create();
+        // both routes take their key the same way (a PEM file), so that only the key differs between them
+        rightKeyPem = pkcs8Pem(pki.recipient());
         wrongKeyPem = pkcs8Pem(pki.signer(BenchPki.Signer.rsa2048));
         camel = new DefaultCamelContext();
         camel.addRoutes(new RouteBuilder() {
@@ -94,11 +98,8 @@ public class DecryptionFailureBenchmark {
                 from("direct:signEncrypt").to("smime:sign-encrypt?" + pki.signerOptions(BenchPki.Signer.rsa2048)
                         + "&" + pki.recipientOptions() + "&encryptionAlgorithm=AES_256_GCM");
                 from("direct:sign").to("smime:sign?" + pki.signerOptions(BenchPki.Signer.rsa2048));
-                from("direct:unwrap").to("smime:unwrap?" + pki.decryptOptions() + "&" + pki.trustOptions()
-                        + "&requireSigned=true");
-                from("direct:unwrapWrongKey").to("smime:unwrap?decryptCertificate="
-                        + BenchPki.uri(pki.recipient().pem()) + "&decryptPrivateKey=" + BenchPki.uri(wrongKeyPem)
-                        + "&" + pki.trustOptions() + "&requireSigned=true");
+                from("direct:unwrap").to(unwrapUri(rightKeyPem));
+                from("direct:unwrapWrongKey").to(unwrapUri(wrongKeyPem));
             }
         });
         camel.start();
@@ -124,7 +125,14 @@ public class DecryptionFailureBenchmark {
     public void tearDown() throws Exception {
         camel.close();
         pki.close();
+        Files.deleteIfExists(rightKeyPem);
         Files.deleteIfExists(wrongKeyPem);
+    }
+
+    /** {@code smime:unwrap} for the recipient's certificate with {@code key}, trusting the CA, signature required. */
+    private String unwrapUri(Path key) {
+        return "smime:unwrap?decryptCertificate=" + BenchPki.uri(pki.recipient().pem()) + "&decryptPrivateKey="
+                + BenchPki.uri(key) + "&" + pki.trustOptions() + "&requireSigned=true";
     }
 
     @Benchmark
