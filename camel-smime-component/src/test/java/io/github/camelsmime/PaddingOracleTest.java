@@ -163,6 +163,24 @@ class PaddingOracleTest extends SmimeTestSupport {
         assertThat(seen.values().iterator().next()).contains("decryption-failed").doesNotContain("launch code");
     }
 
+    /**
+     * Bad padding is not thrown by the cipher any more (that was faster than parsing garbage with a valid padding): the
+     * junk is parsed, and the verdict must still refuse it where unauthenticated encryption is otherwise accepted.
+     */
+    @Test
+    void invalidPaddingNeverOpensEvenWhereCbcIsAccepted() throws Exception {
+        String allowed = DECRYPT + "&allowUnauthenticatedEncryption=true";
+        assertThat(bodyOf(send(allowed, message("enveloped-data", cbc())))).contains("launch code");
+        for (int wrong : new int[] { PAD, PAD ^ 0x11, PAD ^ 0x02 }) {
+            String input = tamperedCbc(c -> c[c.length - 17] ^= (byte) wrong);
+            assertThat(describe(failure(allowed, input))).as("last byte %d", PAD ^ wrong)
+                    .isEqualTo("SmimeDecryptionException|Decryption failed|decryption-failed|decryption-failed");
+            Exchange reported = send(allowed + "&reportOnly=true", input);
+            assertThat(bodyOf(reported)).as("reportOnly, last byte %d", PAD ^ wrong).isEqualTo(input);
+            assertThat(reported.getMessage().getHeaders().toString()).contains("decryption-failed");
+        }
+    }
+
     @Test
     void theNextGenuineMessageStillOpens() throws Exception {
         attack().values().forEach(input -> failure(DECRYPT, input));

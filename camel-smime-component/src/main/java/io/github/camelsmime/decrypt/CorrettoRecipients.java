@@ -27,6 +27,7 @@ import org.bouncycastle.cms.CMSAlgorithmNotAllowedException;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.RecipientOperator;
 import org.bouncycastle.cms.jcajce.JceKeyAgreeAuthEnvelopedRecipient;
+import org.bouncycastle.cms.jcajce.JceKeyAgreeEnvelopedRecipient;
 import org.bouncycastle.cms.jcajce.JceKeyTransAuthEnvelopedRecipient;
 import org.bouncycastle.cms.jcajce.JceKeyTransEnvelopedRecipient;
 import org.bouncycastle.cms.jcajce.JceKeyTransRecipient;
@@ -54,8 +55,9 @@ final class CorrettoRecipients {
      * @param rsa        provider for RSA key transport, null for Bouncy Castle
      * @param gcm        providers for AES-GCM content, in order of preference; empty for Bouncy Castle
      * @param layerSize  an upper bound of the size of the layer being decrypted
+     * @param padding    the padding check of CBC content in EnvelopedData
      */
-    record Options(Provider rsa, List<Provider> gcm, long layerSize) {
+    record Options(Provider rsa, List<Provider> gcm, long layerSize, CbcPadding padding) {
         boolean gcmApplies(AlgorithmIdentifier contentAlgorithm) {
             return !gcm.isEmpty() && BufferedGcmDecryptor.applies(contentAlgorithm, layerSize);
         }
@@ -176,6 +178,14 @@ final class CorrettoRecipients {
             }
             return key;
         }
+
+        /** EnvelopedData: Bouncy Castle's content cipher, the padding of CBC checked by {@link CbcPadding}. */
+        @Override
+        public RecipientOperator getRecipientOperator(AlgorithmIdentifier keyEncryption, AlgorithmIdentifier content,
+                byte[] encryptedKey) throws CMSException {
+            return options.padding().operator(contentHelper, extractSecretKey(keyEncryption, content, encryptedKey),
+                    content);
+        }
     }
 
     /** Key transport into AuthEnvelopedData: the key from {@link KeyTransport}, small AES-GCM layers buffered. */
@@ -208,6 +218,24 @@ final class CorrettoRecipients {
                 return super.getRecipientOperator(keyEncryption, content, encryptedKey);
             }
             return new RecipientOperator(decryptor);
+        }
+    }
+
+    /** Key agreement (ECDH, X25519) into EnvelopedData: the padding of CBC content checked by {@link CbcPadding}. */
+    static final class KeyAgreeEnveloped extends JceKeyAgreeEnvelopedRecipient {
+        private final CbcPadding padding;
+
+        KeyAgreeEnveloped(PrivateKey key, CbcPadding padding) {
+            super(key);
+            this.padding = padding;
+        }
+
+        @Override
+        public RecipientOperator getRecipientOperator(AlgorithmIdentifier keyEncryption, AlgorithmIdentifier content,
+                SubjectPublicKeyInfo senderKey, ASN1OctetString userKeyingMaterial, byte[] encryptedKey)
+                throws CMSException {
+            return padding.operator(contentHelper,
+                    extractSecretKey(keyEncryption, content, senderKey, userKeyingMaterial, encryptedKey), content);
         }
     }
 

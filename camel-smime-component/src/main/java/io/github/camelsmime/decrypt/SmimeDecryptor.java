@@ -29,7 +29,6 @@ import org.bouncycastle.cms.Recipient;
 import org.bouncycastle.cms.RecipientId;
 import org.bouncycastle.cms.RecipientInformation;
 import org.bouncycastle.cms.RecipientInformationStore;
-import org.bouncycastle.cms.jcajce.JceKeyAgreeEnvelopedRecipient;
 import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipient;
 
 /**
@@ -44,8 +43,14 @@ public final class SmimeDecryptor {
     /** Shortest AEAD tag accepted (RFC 5084 allows 12 to 16 bytes). */
     public static final int MIN_TAG_LENGTH = 12;
 
-    /** What was opened. */
-    public record Result(String contentEncryptionAlgorithm, boolean authenticated) {
+    /**
+     * What was opened.
+     *
+     * @param paddingValid false when the CBC padding of EnvelopedData was invalid: the plaintext was written
+     *                     unstripped, and the layer must fail as a decryption failure after it was parsed like any
+     *                     other (see {@link CbcPadding})
+     */
+    public record Result(String contentEncryptionAlgorithm, boolean authenticated, boolean paddingValid) {
     }
 
     private final CryptoProviders providers;
@@ -96,11 +101,12 @@ public final class SmimeDecryptor {
             RecipientIdentifier id = identifierOf(info.getRID());
             List<DecryptionKey> candidates = id == null ? List.of() : keys.decryptionKeys(id);
             if (!candidates.isEmpty()) {
+                CbcPadding padding = new CbcPadding();
                 CorrettoRecipients.Options fast = new CorrettoRecipients.Options(providers.rsaKeyTransportDecryption(),
-                        authenticated ? providers.aesGcmDecryption() : List.of(), sizeBound);
+                        authenticated ? providers.aesGcmDecryption() : List.of(), sizeBound, padding);
                 open(info, candidates.get(0), authenticated, providers.contentDecryption(authenticated), fast,
                         plaintextOut);
-                return new Result(ContentEncryption.nameOf(algorithmOid), authenticated);
+                return new Result(ContentEncryption.nameOf(algorithmOid), authenticated, padding.valid());
             }
         }
         throw new SmimeDecryptionException("None of the configured decryption keys is a recipient of this message"
@@ -111,7 +117,12 @@ public final class SmimeDecryptor {
             java.security.Provider contentProvider, CorrettoRecipients.Options fast, OutputStream out) {
         try (InputStream plain = info.getContentStream(recipient(info, key, authenticated, contentProvider, fast))
                 .getContentStream()) {
-            plain.transferTo(out);
+            // the operator exists now: it decided whether the padding is ours to strip
+            OutputStream stripped = fast.padding().strip(out);
+            plain.transferTo(stripped);
+            if (stripped != out) {
+                stripped.close();
+            }
         } catch (CMSException | IOException | RuntimeException e) {
             // one message for wrong key, bad padding and bad tag alike; the cause stays for the operator's logs
             throw new SmimeDecryptionException(SmimeDecryptionException.MESSAGE, e);
@@ -135,7 +146,7 @@ public final class SmimeDecryptor {
         if (info instanceof KeyAgreeRecipientInformation) {
             JceKeyAgreeRecipient r = authenticated
                     ? new CorrettoRecipients.KeyAgreeAuthEnveloped(key.privateKey(), fast)
-                    : new JceKeyAgreeEnvelopedRecipient(key.privateKey());
+                    : new CorrettoRecipients.KeyAgreeEnveloped(key.privateKey(), fast.padding());
             r.setMinimumTagSize(MIN_TAG_LENGTH);
             if (providers.keyManagement() != null) {
                 r.setProvider(providers.keyManagement());

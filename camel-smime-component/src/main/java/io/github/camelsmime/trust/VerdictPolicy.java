@@ -50,8 +50,15 @@ public final class VerdictPolicy {
                 && !trace.signedAfter(trace.lastUnauthenticatedIndex());
     }
 
-    /** Whether a failure found below unauthenticated encryption must read like a decryption failure (oracles). */
+    /**
+     * Whether a failure found below unauthenticated encryption must read like a decryption failure (oracles); always
+     * after an invalid CBC padding.
+     */
     public boolean masksFailures(LayerTrace trace) {
+        return trace.paddingInvalid() || refusesUnvouched(trace);
+    }
+
+    private boolean refusesUnvouched(LayerTrace trace) {
         return trace.insideUnauthenticatedEncryption() && !allowUnauthenticatedEncryption;
     }
 
@@ -98,7 +105,7 @@ public final class VerdictPolicy {
                     + partList(trace, Kind.ENCRYPTED) + " are not decrypted into it" : "";
             findings.add(new Finding(SmimeCheck.NOT_ENCRYPTED, "The message is not encrypted" + inside));
         }
-        if (masksFailures(trace)) {
+        if (refusesUnvouched(trace)) {
             boolean vouched = trace.signedAfter(lastUnauthenticated) && insideVouches && findings.isEmpty();
             if (!vouched) {
                 findings.add(new Finding(SmimeCheck.DECRYPTION, "unauthenticated encryption ("
@@ -110,6 +117,10 @@ public final class VerdictPolicy {
         outside.sort(Comparator.comparing(Finding::check));
         findings.sort(Comparator.comparing(Finding::check));
         outside.addAll(findings);
+        if (trace.paddingInvalid()) {
+            // first, so that it is the failure thrown even with reportOnly: a message with bad padding never opens
+            outside.add(0, new Finding(SmimeCheck.DECRYPTION, "invalid CBC padding"));
+        }
         // trusted speaks of the signers (and the sender they prove); whether their signature covers the content is
         // what signed says: "signed and trusted" needs both
         boolean trusted = summary.trusted() && !sender.failed();

@@ -53,22 +53,25 @@ public record LayerTrace(List<Layer> layers, List<String> from, List<String> sen
      * @param authenticated an encrypted layer whose content is integrity protected (AuthEnvelopedData); false for
      *                      EnvelopedData (CBC), meaningless for the other kinds
      * @param signers       the signers of a signed layer; empty for a SignedData without signers and other kinds
+     * @param paddingValid  false for an encrypted layer whose CBC padding was invalid: its content was parsed like any
+     *                      other (no timing oracle), and the verdict fails it as a decryption failure
      */
-    public record Layer(Kind kind, String algorithm, boolean authenticated, List<Signer> signers) {
+    public record Layer(Kind kind, String algorithm, boolean authenticated, List<Signer> signers,
+            boolean paddingValid) {
         public Layer {
             signers = List.copyOf(signers);
         }
 
         public static Layer signed(List<Signer> signers) {
-            return new Layer(Kind.SIGNED, null, false, signers);
+            return new Layer(Kind.SIGNED, null, false, signers, true);
         }
 
-        public static Layer encrypted(String algorithm, boolean authenticated) {
-            return new Layer(Kind.ENCRYPTED, algorithm, authenticated, List.of());
+        public static Layer encrypted(String algorithm, boolean authenticated, boolean paddingValid) {
+            return new Layer(Kind.ENCRYPTED, algorithm, authenticated, List.of(), paddingValid);
         }
 
         public static Layer compressed() {
-            return new Layer(Kind.COMPRESSED, null, false, List.of());
+            return new Layer(Kind.COMPRESSED, null, false, List.of(), true);
         }
 
         boolean isUnauthenticatedEncryption() {
@@ -112,6 +115,11 @@ public record LayerTrace(List<Layer> layers, List<String> from, List<String> sen
     /** The index of the innermost unauthenticated (EnvelopedData) encryption layer, or -1. */
     public int lastUnauthenticatedIndex() {
         return lastIndex(Layer::isUnauthenticatedEncryption);
+    }
+
+    /** Whether an encrypted layer had an invalid CBC padding. */
+    public boolean paddingInvalid() {
+        return layers.stream().anyMatch(l -> !l.paddingValid());
     }
 
     public boolean insideUnauthenticatedEncryption() {

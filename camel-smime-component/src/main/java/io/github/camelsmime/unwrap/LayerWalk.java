@@ -179,7 +179,8 @@ final class LayerWalk {
                                 "The message is encrypted but no decryption keys are configured");
                     }
                     SmimeDecryptor.Result result = decryptor.decrypt(cms, authEnveloped, keys, out, layerSize);
-                    layers.add(Layer.encrypted(result.contentEncryptionAlgorithm(), result.authenticated()));
+                    layers.add(Layer.encrypted(result.contentEncryptionAlgorithm(), result.authenticated(),
+                            result.paddingValid()));
                 }
             }
             if (signed && checksSignatureOnly) {

@@ -77,7 +77,7 @@ class CorrettoRecipientsBouncyCastleTest {
 
         Provider rsa = CryptoProviders.of("auto").rsaKeyTransportDecryption();
         Assumptions.assumeTrue(rsa != null, "Corretto not available");
-        CorrettoRecipients.Options options = new CorrettoRecipients.Options(rsa, List.of(), 1 << 20);
+        CorrettoRecipients.Options options = new CorrettoRecipients.Options(rsa, List.of(), 1 << 20, new CbcPadding());
         Recipient ours = CorrettoRecipients.keyTransport(wrong, CryptoProviders.nativeKey(wrong, rsa), options, true,
                 r -> r.setAllowedContentAlgorithms(Set.of(CMSAlgorithm.AES128_GCM)));
         assertThat(failure(info, ours)).isEqualTo(expected);
@@ -94,7 +94,7 @@ class CorrettoRecipientsBouncyCastleTest {
         bc.setProvider(rsa);
         assertThatThrownBy(() -> info.getContent(bc)).isInstanceOf(CMSException.class);
 
-        CorrettoRecipients.Options options = new CorrettoRecipients.Options(rsa, List.of(), 1 << 20);
+        CorrettoRecipients.Options options = new CorrettoRecipients.Options(rsa, List.of(), 1 << 20, new CbcPadding());
         // configured as SmimeDecryptor does: Bouncy Castle for everything but the RSA operation
         Recipient ours = CorrettoRecipients.keyTransport(key, CryptoProviders.nativeKey(key, rsa), options, true, r -> {
             r.setProvider(CryptoProviders.bouncyCastle());

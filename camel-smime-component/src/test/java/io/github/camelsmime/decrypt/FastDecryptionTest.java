@@ -142,7 +142,7 @@ class FastDecryptionTest {
         }
     }
 
-    private static RecipientInfoGenerator ecRecipient(String name) throws Exception {
+    static RecipientInfoGenerator ecRecipient(String name) throws Exception {
         java.security.KeyPairGenerator kpg = java.security.KeyPairGenerator.getInstance("EC", BC);
         kpg.initialize(((java.security.interfaces.ECPublicKey) PKI.id(name).cert().getPublicKey()).getParams());
         java.security.KeyPair eph = kpg.generateKeyPair();

@@ -151,6 +151,9 @@ class VerdictPolicyTest {
                         false, null, false, List.of(), null),
                 new Row("CBC allowed explicitly still needs a good signature", ALLOW_CBC, unwrap, true,
                         from(ALICE, cbc(), signed(bad(ALICE))), true, false, false, List.of(SIGNATURE), null),
+                new Row("invalid CBC padding fails first, also when CBC is allowed and a failure lies outside",
+                        ALLOW_CBC, unwrap, false, from(ALICE, signed(bad(ALICE)), badPadding()), false, false,
+                        false, List.of(DECRYPTION, SIGNATURE), "invalid CBC padding"),
                 // failures outside unauthenticated encryption do not depend on its plaintext: they come first
                 row("an untrusted signer outside CBC is reported ahead of the CBC refusal", unwrap, false,
                         from(ALICE, signed(untrusted(BOB, PATH)), cbc()),
@@ -243,6 +246,7 @@ class VerdictPolicyTest {
         assertThat(ALLOW_CBC.needsVouchingSignature(from(ALICE, cbc()))).isFalse();
         assertThat(STRICT.masksFailures(from(ALICE, cbc(), signed(good(ALICE))))).isTrue();
         assertThat(ALLOW_CBC.masksFailures(from(ALICE, cbc()))).isFalse();
+        assertThat(ALLOW_CBC.masksFailures(from(ALICE, badPadding()))).as("invalid padding").isTrue();
     }
 
     // ---- building traces ----
@@ -278,11 +282,15 @@ class VerdictPolicyTest {
     }
 
     private static Layer cbc() {
-        return Layer.encrypted("AES-256-CBC", false);
+        return Layer.encrypted("AES-256-CBC", false, true);
+    }
+
+    private static Layer badPadding() {
+        return Layer.encrypted("AES-256-CBC", false, false);
     }
 
     private static Layer gcm() {
-        return Layer.encrypted("AES-256-GCM", true);
+        return Layer.encrypted("AES-256-GCM", true, true);
     }
 
     private static Part signedPart(String position, Signer... signers) {
