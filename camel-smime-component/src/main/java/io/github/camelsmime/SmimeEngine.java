@@ -72,10 +72,12 @@ public final class SmimeEngine {
     private final boolean hasRecipientSources;
     private final String authservId;
     private final Spool.Settings spools;
+    private final MimeLimits limits;
 
     public SmimeEngine(CamelContext context, SmimeConfiguration cfg) {
         this.cfg = cfg;
         this.spools = cfg.spoolSettings();
+        this.limits = new MimeLimits(cfg.getMaxParts(), cfg.getMaxHeaderSize());
         this.providers = CryptoProviders.of(cfg.getProvider());
         KeyMaterial keys = new KeyMaterial(context, cfg);
         this.signerKeys = keys.signerKeyAccessor();
@@ -98,13 +100,9 @@ public final class SmimeEngine {
                 new SmimeDecompressor(cfg.getMaxInflatedSize()), trustValidator(keys, anchors, intermediates),
                 keys.decryptionKeyAccessor(),
                 cfg.getMaxDepth(), new SenderBinding(cfg.getSenderBinding()),
-                cfg.isAllowUnauthenticatedEncryption(), mimeLimits(cfg), spools);
+                cfg.isAllowUnauthenticatedEncryption(), limits, spools);
         this.authservId = cfg.getAuthservId() != null && !cfg.getAuthservId().isBlank() ? cfg.getAuthservId().trim()
                 : AuthenticationResults.defaultAuthservId();
-    }
-
-    private static MimeLimits mimeLimits(SmimeConfiguration cfg) {
-        return new MimeLimits(cfg.getMaxParts(), cfg.getMaxHeaderSize());
     }
 
     /** The certificate policy: anchors, intermediates, validation time, algorithm strength and revocation sources. */
@@ -162,7 +160,7 @@ public final class SmimeEngine {
     /** Sign, encrypt, sign-encrypt or compress, writing a complete message to {@code out}. */
     public void protect(SmimeOperation operation, MessageAssembler.Input input, OutputStream out) throws Exception {
         try (StreamProviderScope scope = StreamProviderScope.enter();
-                MessageAssembler.Assembled message = MessageAssembler.assemble(input, mimeLimits(cfg), spools)) {
+                MessageAssembler.Assembled message = MessageAssembler.assemble(input, limits, spools)) {
             Entity entity = Entities.content(message.content());
             boolean signs = operation == SmimeOperation.sign || operation == SmimeOperation.signEncrypt;
             boolean encrypts = operation == SmimeOperation.encrypt || operation == SmimeOperation.signEncrypt;

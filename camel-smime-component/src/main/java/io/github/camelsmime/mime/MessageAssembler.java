@@ -31,11 +31,7 @@ public final class MessageAssembler {
 
     /** How to read the body. */
     public enum Format {
-        AUTO, MIME, RAW;
-
-        public static Format parse(String text) {
-            return text == null || text.isBlank() ? AUTO : valueOf(text.trim().toUpperCase(Locale.ROOT));
-        }
+        AUTO, MIME, RAW
     }
 
     /** One attachment to add as a part of the protected entity. */

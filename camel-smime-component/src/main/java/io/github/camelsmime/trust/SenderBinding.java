@@ -27,20 +27,7 @@ public final class SenderBinding {
         /** The Sender address, or else every From mailbox, must be an address of a signer (RFC 8550 literally). */
         FROM_OR_SENDER,
         /** No binding: the verdict says the sender was not checked. */
-        OFF;
-
-        public static Mode parse(String text) {
-            if (text == null || text.isBlank()) {
-                return FROM;
-            }
-            return switch (text.trim().toLowerCase(Locale.ROOT).replace("_", "")) {
-                case "from" -> FROM;
-                case "fromorsender" -> FROM_OR_SENDER;
-                case "off", "none", "false" -> OFF;
-                default -> throw new IllegalArgumentException("senderBinding must be from, fromOrSender or off, not "
-                        + text);
-            };
-        }
+        OFF
     }
 
     /** The outcome. */
